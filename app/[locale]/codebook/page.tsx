@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { CodebookView } from "../_components/codebook-view";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Codebook"))("title") };
+}
+
+export default async function CodebookPage({ params }: { params: Promise<{ locale: string }> }) {
+  setRequestLocale((await params).locale);
+  return <CodebookView />;
+}

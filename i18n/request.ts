@@ -1,0 +1,12 @@
+import { getRequestConfig } from "next-intl/server";
+import { isLocale, routing } from "./routing";
+
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale;
+  const locale = requested && isLocale(requested) ? requested : routing.defaultLocale;
+  return {
+    locale,
+    timeZone: "UTC",
+    messages: (await import(`../messages/${locale}.json`)).default,
+  };
+});

@@ -1,0 +1,42 @@
+import "server-only";
+import { AppError, httpStatusOf, type FieldErrors } from "@/lib/domain/errors";
+
+/** The one JSON error shape of every API answer that is not a success. */
+export type TErrorBody = { ok: false; error: { code: string; message: string; fieldErrors?: FieldErrors } };
+
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+
+export function jsonOk<T>(data: T, init?: ResponseInit): Response {
+  return new Response(JSON.stringify({ ok: true, data }), { ...init, headers: { ...JSON_HEADERS, ...init?.headers } });
+}
+
+export function jsonError(error: unknown): Response {
+  if (error instanceof AppError) {
+    const body: TErrorBody = {
+      ok: false,
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      },
+    };
+    return new Response(JSON.stringify(body), { status: httpStatusOf(error.code), headers: JSON_HEADERS });
+  }
+  console.error("Unhandled error in an API route:", error);
+  const body: TErrorBody = { ok: false, error: { code: "INTERNAL", message: "Internal error" } };
+  return new Response(JSON.stringify(body), { status: 500, headers: JSON_HEADERS });
+}
+
+/**
+ * Wraps a route handler so that every failure leaves as the error shape: AppError with its status, anything else
+ * as a 500 that leaks nothing.
+ */
+export function handle<C>(handler: (request: Request, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return jsonError(error);
+    }
+  };
+}

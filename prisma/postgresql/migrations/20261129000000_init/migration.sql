@@ -1,0 +1,339 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "Source" (
+    "id" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "outlet" TEXT NOT NULL,
+    "date" TEXT,
+
+    CONSTRAINT "Source_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Document" (
+    "id" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "titleJa" TEXT,
+    "date" TEXT NOT NULL,
+    "origin" TEXT NOT NULL,
+    "originJa" TEXT,
+    "completeness" TEXT NOT NULL,
+    "note" TEXT,
+    "noteJa" TEXT,
+    "releaseId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+
+    CONSTRAINT "Document_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DocumentSource" (
+    "documentId" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "sourceId" TEXT NOT NULL,
+    "note" TEXT,
+
+    CONSTRAINT "DocumentSource_pkey" PRIMARY KEY ("documentId","ordinal")
+);
+
+-- CreateTable
+CREATE TABLE "Clause" (
+    "id" TEXT NOT NULL,
+    "documentId" TEXT NOT NULL,
+    "number" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "heading" TEXT NOT NULL,
+    "headingJa" TEXT,
+    "text" TEXT NOT NULL,
+    "textJa" TEXT,
+    "note" TEXT,
+    "noteJa" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 1,
+
+    CONSTRAINT "Clause_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClauseTopic" (
+    "clauseId" TEXT NOT NULL,
+    "dimensionId" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+
+    CONSTRAINT "ClauseTopic_pkey" PRIMARY KEY ("clauseId","dimensionId")
+);
+
+-- CreateTable
+CREATE TABLE "ClauseSource" (
+    "clauseId" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "sourceId" TEXT NOT NULL,
+    "note" TEXT,
+
+    CONSTRAINT "ClauseSource_pkey" PRIMARY KEY ("clauseId","ordinal")
+);
+
+-- CreateTable
+CREATE TABLE "Alignment" (
+    "id" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "fromDocumentId" TEXT NOT NULL,
+    "fromClauseId" TEXT,
+    "toDocumentId" TEXT NOT NULL,
+    "toClauseId" TEXT,
+    "relation" TEXT NOT NULL,
+    "note" TEXT,
+    "noteJa" TEXT,
+
+    CONSTRAINT "Alignment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Party" (
+    "id" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "name" TEXT NOT NULL,
+    "nameJa" TEXT,
+    "kind" TEXT NOT NULL,
+    "note" TEXT,
+    "noteJa" TEXT,
+
+    CONSTRAINT "Party_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Dimension" (
+    "id" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "label" TEXT NOT NULL,
+    "labelJa" TEXT,
+    "description" TEXT NOT NULL,
+    "descriptionJa" TEXT,
+
+    CONSTRAINT "Dimension_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Position" (
+    "id" TEXT NOT NULL,
+    "partyId" TEXT NOT NULL,
+    "actor" TEXT,
+    "dimensionId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "statement" TEXT NOT NULL,
+    "statementJa" TEXT,
+    "speaker" TEXT NOT NULL,
+    "speakerJa" TEXT,
+    "date" TEXT NOT NULL,
+    "note" TEXT,
+    "noteJa" TEXT,
+    "releaseId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+
+    CONSTRAINT "Position_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PositionClause" (
+    "positionId" TEXT NOT NULL,
+    "clauseId" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+
+    CONSTRAINT "PositionClause_pkey" PRIMARY KEY ("positionId","clauseId")
+);
+
+-- CreateTable
+CREATE TABLE "PositionDocument" (
+    "positionId" TEXT NOT NULL,
+    "documentId" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+
+    CONSTRAINT "PositionDocument_pkey" PRIMARY KEY ("positionId","documentId")
+);
+
+-- CreateTable
+CREATE TABLE "PositionSource" (
+    "positionId" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "sourceId" TEXT NOT NULL,
+    "note" TEXT,
+
+    CONSTRAINT "PositionSource_pkey" PRIMARY KEY ("positionId","ordinal")
+);
+
+-- CreateTable
+CREATE TABLE "Coder" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "method" TEXT,
+    "methodJa" TEXT,
+    "codedOn" TEXT,
+
+    CONSTRAINT "Coder_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Assessment" (
+    "id" TEXT NOT NULL,
+    "clauseId" TEXT NOT NULL,
+    "partyId" TEXT NOT NULL,
+    "coderId" TEXT NOT NULL,
+    "score" INTEGER,
+    "rationale" TEXT NOT NULL,
+    "rationaleJa" TEXT,
+    "confidence" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+
+    CONSTRAINT "Assessment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AssessmentEvidence" (
+    "assessmentId" TEXT NOT NULL,
+    "positionId" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+
+    CONSTRAINT "AssessmentEvidence_pkey" PRIMARY KEY ("assessmentId","positionId")
+);
+
+-- CreateTable
+CREATE TABLE "Release" (
+    "id" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "coverage" TEXT,
+    "note" TEXT,
+    "noteJa" TEXT,
+    "counts" TEXT NOT NULL,
+    "appliedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Release_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "DocumentSource_sourceId_idx" ON "DocumentSource"("sourceId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Clause_documentId_number_key" ON "Clause"("documentId", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Clause_documentId_ordinal_key" ON "Clause"("documentId", "ordinal");
+
+-- CreateIndex
+CREATE INDEX "ClauseTopic_dimensionId_idx" ON "ClauseTopic"("dimensionId");
+
+-- CreateIndex
+CREATE INDEX "ClauseSource_sourceId_idx" ON "ClauseSource"("sourceId");
+
+-- CreateIndex
+CREATE INDEX "Alignment_fromDocumentId_toDocumentId_idx" ON "Alignment"("fromDocumentId", "toDocumentId");
+
+-- CreateIndex
+CREATE INDEX "Alignment_fromClauseId_idx" ON "Alignment"("fromClauseId");
+
+-- CreateIndex
+CREATE INDEX "Alignment_toClauseId_idx" ON "Alignment"("toClauseId");
+
+-- CreateIndex
+CREATE INDEX "Position_partyId_dimensionId_idx" ON "Position"("partyId", "dimensionId");
+
+-- CreateIndex
+CREATE INDEX "Position_date_idx" ON "Position"("date");
+
+-- CreateIndex
+CREATE INDEX "PositionClause_clauseId_idx" ON "PositionClause"("clauseId");
+
+-- CreateIndex
+CREATE INDEX "PositionDocument_documentId_idx" ON "PositionDocument"("documentId");
+
+-- CreateIndex
+CREATE INDEX "PositionSource_sourceId_idx" ON "PositionSource"("sourceId");
+
+-- CreateIndex
+CREATE INDEX "Assessment_partyId_idx" ON "Assessment"("partyId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Assessment_clauseId_partyId_coderId_key" ON "Assessment"("clauseId", "partyId", "coderId");
+
+-- CreateIndex
+CREATE INDEX "AssessmentEvidence_positionId_idx" ON "AssessmentEvidence"("positionId");
+
+-- AddForeignKey
+ALTER TABLE "Document" ADD CONSTRAINT "Document_releaseId_fkey" FOREIGN KEY ("releaseId") REFERENCES "Release"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DocumentSource" ADD CONSTRAINT "DocumentSource_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DocumentSource" ADD CONSTRAINT "DocumentSource_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Clause" ADD CONSTRAINT "Clause_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClauseTopic" ADD CONSTRAINT "ClauseTopic_clauseId_fkey" FOREIGN KEY ("clauseId") REFERENCES "Clause"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClauseTopic" ADD CONSTRAINT "ClauseTopic_dimensionId_fkey" FOREIGN KEY ("dimensionId") REFERENCES "Dimension"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClauseSource" ADD CONSTRAINT "ClauseSource_clauseId_fkey" FOREIGN KEY ("clauseId") REFERENCES "Clause"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClauseSource" ADD CONSTRAINT "ClauseSource_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Alignment" ADD CONSTRAINT "Alignment_fromDocumentId_fkey" FOREIGN KEY ("fromDocumentId") REFERENCES "Document"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Alignment" ADD CONSTRAINT "Alignment_toDocumentId_fkey" FOREIGN KEY ("toDocumentId") REFERENCES "Document"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Alignment" ADD CONSTRAINT "Alignment_fromClauseId_fkey" FOREIGN KEY ("fromClauseId") REFERENCES "Clause"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Alignment" ADD CONSTRAINT "Alignment_toClauseId_fkey" FOREIGN KEY ("toClauseId") REFERENCES "Clause"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Position" ADD CONSTRAINT "Position_partyId_fkey" FOREIGN KEY ("partyId") REFERENCES "Party"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Position" ADD CONSTRAINT "Position_dimensionId_fkey" FOREIGN KEY ("dimensionId") REFERENCES "Dimension"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Position" ADD CONSTRAINT "Position_releaseId_fkey" FOREIGN KEY ("releaseId") REFERENCES "Release"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PositionClause" ADD CONSTRAINT "PositionClause_positionId_fkey" FOREIGN KEY ("positionId") REFERENCES "Position"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PositionClause" ADD CONSTRAINT "PositionClause_clauseId_fkey" FOREIGN KEY ("clauseId") REFERENCES "Clause"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PositionDocument" ADD CONSTRAINT "PositionDocument_positionId_fkey" FOREIGN KEY ("positionId") REFERENCES "Position"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PositionDocument" ADD CONSTRAINT "PositionDocument_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PositionSource" ADD CONSTRAINT "PositionSource_positionId_fkey" FOREIGN KEY ("positionId") REFERENCES "Position"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PositionSource" ADD CONSTRAINT "PositionSource_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_clauseId_fkey" FOREIGN KEY ("clauseId") REFERENCES "Clause"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_partyId_fkey" FOREIGN KEY ("partyId") REFERENCES "Party"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_coderId_fkey" FOREIGN KEY ("coderId") REFERENCES "Coder"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AssessmentEvidence" ADD CONSTRAINT "AssessmentEvidence_assessmentId_fkey" FOREIGN KEY ("assessmentId") REFERENCES "Assessment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AssessmentEvidence" ADD CONSTRAINT "AssessmentEvidence_positionId_fkey" FOREIGN KEY ("positionId") REFERENCES "Position"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
