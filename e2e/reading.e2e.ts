@@ -20,7 +20,10 @@ test("a clause shows each party's assessment with evidence and source links", as
   const link = ukraine.locator(".evidence .sources a").first();
   await expect(link).toBeVisible();
   await expect(link).toHaveAttribute("href", /^https?:\/\//);
-  await expect(page.locator("section[aria-labelledby='text-heading'] .sources a").first()).toHaveAttribute("href", /^https?:\/\//);
+  await expect(page.locator("section[aria-labelledby='text-heading'] .sources a").first()).toHaveAttribute(
+    "href",
+    /^https?:\/\//,
+  );
 });
 
 test("the language switch keeps the view and shows the Japanese data", async ({ page }) => {
@@ -36,7 +39,9 @@ test("a party page groups positions by dimension, newest first, with sources", a
   await page.goto("/parties/ua");
   const territory = page.locator("#dimension-territory");
   await expect(territory.getByRole("heading", { name: "Territory" })).toBeVisible();
-  const dates = await territory.locator(".position time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
+  const dates = await territory
+    .locator(".position time")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
   expect(dates.length).toBeGreaterThan(1);
   expect([...dates].sort().reverse()).toEqual(dates);
   await expect(territory.locator(".sources a").first()).toHaveAttribute("href", /^https?:\/\//);
