@@ -5,7 +5,7 @@ import { findParties } from "@/lib/data/parties.repository";
 import { localize, localizeOptional, type TLang } from "@/lib/domain/localize";
 import { ALIGNMENT_RELATIONS, type TAlignmentRelation } from "@/lib/domain/vocabulary";
 import type { TClauseReading } from "@/lib/server/reading";
-import { getDateFormatter } from "./format";
+import { getDateFormatter } from "./format-server";
 import { LocalizedText } from "./localized-text";
 import { PositionItem } from "./position-item";
 import { ScoreBadge } from "./score-badge";
@@ -160,7 +160,7 @@ export async function ClauseView({ clause }: { clause: TClauseReading }) {
                       </summary>
                       {a.evidence.length === 0 ? <p className="muted">{t("Clause.noEvidence")}</p> : null}
                       {a.evidence.map((p) => (
-                        <PositionItem key={p.id} position={p} lang={lang} />
+                        <PositionItem key={p.id} position={p} />
                       ))}
                     </details>
                   </div>
@@ -175,7 +175,7 @@ export async function ClauseView({ clause }: { clause: TClauseReading }) {
         <h2 id="related-heading">{t("Clause.relatedHeading")}</h2>
         {clause.relatedPositions.length === 0 ? <p className="muted">{t("Clause.noRelated")}</p> : null}
         {clause.relatedPositions.map((p) => (
-          <PositionItem key={p.id} position={p} lang={lang} />
+          <PositionItem key={p.id} position={p} />
         ))}
       </section>
     </div>

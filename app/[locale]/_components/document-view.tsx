@@ -3,7 +3,7 @@ import { Link } from "@/i18n/navigation";
 import { findDimensions } from "@/lib/data/dimensions.repository";
 import type { TDocumentDetail } from "@/lib/data/documents.repository";
 import { localize, localizeOptional, type TLang } from "@/lib/domain/localize";
-import { getDateFormatter } from "./format";
+import { getDateFormatter } from "./format-server";
 import { LocalizedText } from "./localized-text";
 import { SourceList } from "./source-list";
 import { TopicChips } from "./topic-chips";
@@ -47,6 +47,11 @@ export async function DocumentView({ document }: { document: TDocumentDetail }) 
         <summary>{t("Common.sourceCount", { count: document.sources.length })}</summary>
         <SourceList sources={document.sources} />
       </details>
+      <p>
+        <Link className="button-link" href={`/documents/${document.id}/matrix`}>
+          {t("Matrix.openMatrix")}
+        </Link>
+      </p>
 
       <section aria-labelledby="clauses-heading">
         <h2 id="clauses-heading">

@@ -3,7 +3,7 @@ import { Link } from "@/i18n/navigation";
 import { findDocuments } from "@/lib/data/documents.repository";
 import { findParties } from "@/lib/data/parties.repository";
 import { localize, type TLang } from "@/lib/domain/localize";
-import { getDateFormatter } from "./format";
+import { getDateFormatter } from "./format-server";
 import { LocalizedText } from "./localized-text";
 
 export async function HomeView() {

@@ -65,7 +65,7 @@ export async function PartyView({ party }: { party: TPartyDetail }) {
               )}
             </h3>
             {g.positions.map((p) => (
-              <PositionItem key={p.id} position={p} lang={lang} />
+              <PositionItem key={p.id} position={p} />
             ))}
           </section>
         );

@@ -1,17 +1,18 @@
-import { getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import { localize, type TLang } from "@/lib/domain/localize";
 import { parseClauseRef } from "@/lib/domain/ids";
 import { POSITION_KIND_LABELS, type TPositionKind } from "@/lib/domain/vocabulary";
 import type { TPositionView } from "@/lib/data/positions.repository";
+import { useDateFormatter } from "./format";
 import { LocalizedText } from "./localized-text";
 import { SourceList } from "./source-list";
-import { getDateFormatter } from "./format";
 
-/** One dated position: kind, statement, speaker, date, what it concerns, sources. */
-export async function PositionItem({ position, lang }: { position: TPositionView; lang: TLang }) {
-  const t = await getTranslations();
-  const formatDate = await getDateFormatter();
+/** One dated position: kind, statement, speaker, date, what it concerns, sources. Renders on server and client. */
+export function PositionItem({ position }: { position: TPositionView }) {
+  const t = useTranslations();
+  const lang = useLocale() as TLang;
+  const formatDate = useDateFormatter();
   const kind = POSITION_KIND_LABELS[position.kind as TPositionKind];
   const untranslated = t("Site.untranslated");
   const note = position.note ? localize(lang, position.note, position.noteJa) : null;

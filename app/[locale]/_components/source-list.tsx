@@ -1,11 +1,11 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { TCitation } from "@/lib/data/citations";
-import { getDateFormatter } from "./format";
+import { useDateFormatter } from "./format";
 
 /** A record's sources: outlet, date, link, and the dataset's note on what the page shows. */
-export async function SourceList({ sources, compact = false }: { sources: TCitation[]; compact?: boolean }) {
-  const t = await getTranslations("Common");
-  const formatDate = await getDateFormatter();
+export function SourceList({ sources, compact = false }: { sources: TCitation[]; compact?: boolean }) {
+  const t = useTranslations("Common");
+  const formatDate = useDateFormatter();
   return (
     <ul className={compact ? "sources sources-compact" : "sources"} aria-label={t("sources")}>
       {sources.map((s, i) => (
