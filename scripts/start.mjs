@@ -54,7 +54,9 @@ if (built) {
 }
 
 const port = process.env.PORT || "3000";
-const server = spawn(bin("next"), ["start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])], {
+// No `-H`: with a hostname other than localhost, Next 16 hands the locale proxy an internal URL on "localhost",
+// the rewrite then looks cross-origin and is answered as a redirect to itself (see docs/adr/0002).
+const server = spawn(bin("next"), ["start", "-p", port], {
   cwd: root,
   stdio: "inherit",
   env: process.env,

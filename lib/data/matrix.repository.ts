@@ -3,72 +3,66 @@ import type { TMatrixInput } from "@/lib/domain/matrix/build";
 import { getDb, type Db } from "./db";
 
 /**
- * Everything the matrix of one document needs, in a handful of queries and no per-row work: the raw rows that
- * lib/domain/matrix/build.ts turns into the view. Null when the document does not exist.
+ * Everything the matrix of one document needs, as flat rows that lib/domain/matrix/build.ts turns into the view.
+ * Each list is one query filtered by document (never an `IN` list of ids, which SQLite caps at 32,766 variables and
+ * a 10,000-clause document would exceed). Null when the document does not exist.
  */
 export async function findMatrixInput(
   documentId: string,
   coderId: string,
   db: Db = getDb(),
 ): Promise<TMatrixInput | null> {
-  const document = await db.document.findUnique({ where: { id: documentId }, select: { id: true } });
-  if (!document) return null;
-  const [clauses, parties, dimensions, assessments, redLinePositions] = await Promise.all([
+  const [document, clauses, topics, parties, dimensions, assessments, evidence, redLinePositions] = await Promise.all([
+    db.document.findUnique({ where: { id: documentId }, select: { id: true } }),
     db.clause.findMany({
       where: { documentId },
-      select: {
-        id: true,
-        number: true,
-        ordinal: true,
-        heading: true,
-        headingJa: true,
-        text: true,
-        textJa: true,
-        topics: { select: { dimensionId: true }, orderBy: { ordinal: "asc" } },
-      },
+      select: { id: true, number: true, ordinal: true, heading: true, headingJa: true, text: true, textJa: true },
       orderBy: { ordinal: "asc" },
+    }),
+    db.clauseTopic.findMany({
+      where: { clause: { documentId } },
+      select: { clauseId: true, dimensionId: true },
+      orderBy: [{ clauseId: "asc" }, { ordinal: "asc" }],
     }),
     db.party.findMany({ select: { id: true, name: true, nameJa: true }, orderBy: { ordinal: "asc" } }),
     db.dimension.findMany({ select: { id: true }, orderBy: { ordinal: "asc" } }),
     db.assessment.findMany({
       where: { coderId, clause: { documentId } },
-      select: {
-        id: true,
-        clauseId: true,
-        partyId: true,
-        score: true,
-        confidence: true,
-        evidence: { select: { positionId: true, position: { select: { date: true } } }, orderBy: { ordinal: "asc" } },
-      },
+      select: { id: true, clauseId: true, partyId: true, score: true, confidence: true },
     }),
+    db.$queryRaw<{ assessmentId: string; positionId: string; date: string }[]>`
+      SELECT e."assessmentId", e."positionId", p."date"
+      FROM "AssessmentEvidence" e
+      JOIN "Assessment" a ON a."id" = e."assessmentId"
+      JOIN "Clause" c ON c."id" = a."clauseId"
+      JOIN "Position" p ON p."id" = e."positionId"
+      WHERE a."coderId" = ${coderId} AND c."documentId" = ${documentId}
+      ORDER BY e."assessmentId", e."ordinal"`,
     db.position.findMany({
       where: { kind: "red-line" },
       select: { id: true, partyId: true, dimensionId: true, kind: true, date: true },
     }),
   ]);
+  if (!document) return null;
+
+  const topicsByClause = new Map<string, string[]>();
+  for (const t of topics) {
+    const list = topicsByClause.get(t.clauseId);
+    if (list) list.push(t.dimensionId);
+    else topicsByClause.set(t.clauseId, [t.dimensionId]);
+  }
+  const evidenceByAssessment = new Map<string, { positionId: string; date: string }[]>();
+  for (const e of evidence) {
+    const item = { positionId: e.positionId, date: e.date };
+    const list = evidenceByAssessment.get(e.assessmentId);
+    if (list) list.push(item);
+    else evidenceByAssessment.set(e.assessmentId, [item]);
+  }
   return {
-    clauses: clauses.map(({ topics, ...c }) => ({ ...c, topics: topics.map((t) => t.dimensionId) })),
+    clauses: clauses.map((c) => ({ ...c, topics: topicsByClause.get(c.id) ?? [] })),
     parties,
     dimensionOrder: dimensions.map((d) => d.id),
-    assessments: assessments.map(({ evidence, ...a }) => ({
-      ...a,
-      evidence: evidence.map((e) => ({ positionId: e.positionId, date: e.position.date })),
-    })),
+    assessments: assessments.map((a) => ({ ...a, evidence: evidenceByAssessment.get(a.id) ?? [] })),
     redLinePositions,
   };
-}
-
-/** Coders who have assessed at least one clause of the document, reference first. */
-export async function findCodersOfDocument(
-  documentId: string,
-  db: Db = getDb(),
-): Promise<{ id: string; name: string }[]> {
-  const coders = await db.coder.findMany({
-    where: { assessments: { some: { clause: { documentId } } } },
-    select: { id: true, name: true, kind: true },
-    orderBy: { id: "asc" },
-  });
-  return coders
-    .sort((a, b) => Number(b.kind === "reference") - Number(a.kind === "reference") || a.id.localeCompare(b.id))
-    .map(({ id, name }) => ({ id, name }));
 }
