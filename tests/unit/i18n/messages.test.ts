@@ -1,5 +1,4 @@
-import en from "@/messages/en.json";
-import ja from "@/messages/ja.json";
+import { CATALOGUE_FILES, getMessages } from "@/messages";
 
 type TTree = { [key: string]: string | TTree };
 
@@ -14,10 +13,11 @@ function leaves(tree: TTree, prefix = ""): Map<string, string> {
 }
 
 describe("interface catalogues", () => {
-  const catalogues = { en: leaves(en as TTree), ja: leaves(ja as TTree) };
+  const catalogues = { en: leaves(getMessages("en") as TTree), ja: leaves(getMessages("ja") as TTree) };
 
   it("have the same keys in English and Japanese", () => {
     expect([...catalogues.ja.keys()].sort()).toEqual([...catalogues.en.keys()].sort());
+    expect(catalogues.en.size).toBeGreaterThan(100);
   });
 
   it.each(Object.keys(catalogues) as (keyof typeof catalogues)[])("has no empty string in %s", (locale) => {
@@ -31,5 +31,19 @@ describe("interface catalogues", () => {
       ([k, v]) => placeholders(v).join() !== placeholders(catalogues.ja.get(k) ?? "").join(),
     );
     expect(differing.map(([k]) => k)).toEqual([]);
+  });
+
+  it.each(["en", "ja"] as const)("keeps each namespace in one file (%s)", (locale) => {
+    const owners = new Map<string, string[]>();
+    for (const [file, catalogue] of Object.entries(CATALOGUE_FILES[locale])) {
+      for (const namespace of Object.keys(catalogue)) owners.set(namespace, [...(owners.get(namespace) ?? []), file]);
+    }
+    expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
+  });
+
+  it("puts every file's namespaces in both languages", () => {
+    for (const file of Object.keys(CATALOGUE_FILES.en)) {
+      expect(Object.keys(CATALOGUE_FILES.ja[file]).sort()).toEqual(Object.keys(CATALOGUE_FILES.en[file]).sort());
+    }
   });
 });
