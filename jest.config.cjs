@@ -21,11 +21,14 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ["/node_modules/(?!(@tanstack|next-intl|use-intl)/)"],
+  transformIgnorePatterns: [
+    "/node_modules/(?!(@tanstack|next-intl|use-intl|better-auth|@better-auth|@better-fetch|better-call|@noble|jose|rou3|defu|nanostores|uncrypto|kysely)/)",
+  ],
   moduleNameMapper: {
     "^@/(.*)$": "<rootDir>/$1",
     "^server-only$": "<rootDir>/tests/helpers/server-only.ts",
   },
+  setupFiles: ["<rootDir>/tests/helpers/env.ts"],
   globalSetup: "<rootDir>/tests/helpers/global-setup.ts",
   globalTeardown: "<rootDir>/tests/helpers/global-teardown.ts",
   testTimeout: 60_000,
