@@ -3,6 +3,8 @@
  * on one area never touches another's strings. Each file's top-level keys are next-intl namespaces; the files of a
  * language are merged, and a namespace may live in one file only (a test checks that).
  */
+import enAnnotations from "./en/annotations.json";
+import enCoding from "./en/coding.json";
 import enCompare from "./en/compare.json";
 import enCore from "./en/core.json";
 import enDataset from "./en/dataset.json";
@@ -10,6 +12,8 @@ import enExport from "./en/export.json";
 import enImport from "./en/import.json";
 import enMatrix from "./en/matrix.json";
 import enWorkspace from "./en/workspace.json";
+import jaAnnotations from "./ja/annotations.json";
+import jaCoding from "./ja/coding.json";
 import jaCompare from "./ja/compare.json";
 import jaCore from "./ja/core.json";
 import jaDataset from "./ja/dataset.json";
@@ -29,6 +33,8 @@ export const CATALOGUE_FILES: Record<"en" | "ja", Record<string, TCatalogue>> = 
     export: enExport,
     dataset: enDataset,
     workspace: enWorkspace,
+    annotations: enAnnotations,
+    coding: enCoding,
   },
   ja: {
     core: jaCore,
@@ -38,6 +44,8 @@ export const CATALOGUE_FILES: Record<"en" | "ja", Record<string, TCatalogue>> = 
     export: jaExport,
     dataset: jaDataset,
     workspace: jaWorkspace,
+    annotations: jaAnnotations,
+    coding: jaCoding,
   },
 };
 

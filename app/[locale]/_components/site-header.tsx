@@ -1,10 +1,18 @@
 import { Suspense } from "react";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { can } from "@/lib/domain/permissions";
+import { signOutAction } from "@/lib/server/account.actions";
+import { getActor } from "@/lib/server/authz";
 import { LanguageSwitch } from "./language-switch";
 
 export async function SiteHeader() {
-  const t = await getTranslations("Site");
+  const [t, ta, actor] = await Promise.all([
+    getTranslations("Site"),
+    getTranslations("Account"),
+    getActor(await headers()),
+  ]);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -26,8 +34,23 @@ export async function SiteHeader() {
             <li>
               <Link href="/codebook">{t("nav.codebook")}</Link>
             </li>
+            {can(actor, "member:manage") ? (
+              <li>
+                <Link href="/admin">{ta("adminTitle")}</Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
+        <div className="account">
+          {actor ? (
+            <form action={signOutAction} className="inline-form">
+              <span className="muted">{ta("signedInAs", { name: actor.name, role: ta(`roles.${actor.role}`) })}</span>{" "}
+              <button type="submit">{ta("signOut")}</button>
+            </form>
+          ) : (
+            <Link href="/sign-in">{ta("signIn")}</Link>
+          )}
+        </div>
         <Suspense>
           <LanguageSwitch />
         </Suspense>
