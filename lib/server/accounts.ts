@@ -24,10 +24,11 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   throw new AppError("BAD_REQUEST", "Some fields need attention", fieldErrors);
 }
 
+/** `auditActorId`: who the audit trail names; "self" for the first admin, null for the command line. */
 async function createAccount(
   input: { name: string; email: string; password: string },
   role: TRole,
-  actorId: string | null,
+  auditActorId: string | null | "self",
 ) {
   const db = getDb();
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
@@ -35,22 +36,29 @@ async function createAccount(
       email: ["An account with this email exists"],
     });
   }
+  // better-auth writes the user and its hashed password through its own adapter; the role and the audit event
+  // follow in one transaction, and if that fails the new account is removed again, so nothing half-made remains.
   const result = await getAuth().api.signUpEmail({
     body: { name: input.name, email: input.email, password: input.password },
   });
   const userId = result.user.id;
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAudit(tx, {
-      actorId: actorId ?? userId,
-      action: "member:create",
-      entityType: "user",
-      entityId: userId,
-      before: null,
-      after: { name: input.name, email: input.email, role },
-      at: new Date(),
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: userId }, data: { role } });
+      await recordAudit(tx, {
+        actorId: auditActorId === "self" ? userId : auditActorId,
+        action: "member:create",
+        entityType: "user",
+        entityId: userId,
+        before: null,
+        after: { name: input.name, email: input.email, role },
+        at: new Date(),
+      });
     });
-  });
+  } catch (error) {
+    await db.user.delete({ where: { id: userId } }).catch(() => undefined);
+    throw error;
+  }
   return userId;
 }
 
@@ -63,7 +71,13 @@ export async function isSetupOpen(): Promise<boolean> {
 export async function createFirstAdmin(input: unknown): Promise<string> {
   const data = parse(ZNewAccount, input);
   if (!(await isSetupOpen())) throw new AppError("FORBIDDEN", "Setup is done: ask an admin for an account");
-  return createAccount(data, "admin", null);
+  return createAccount(data, "admin", "self");
+}
+
+/** The command line's way in (scripts/create-account.ts): an operator of the server, outside any account. */
+export async function createMemberAsOperator(input: unknown): Promise<string> {
+  const data = parse(ZNewMember, input);
+  return createAccount(data, data.role, null);
 }
 
 export async function createMember(actor: TActor, input: unknown): Promise<string> {
