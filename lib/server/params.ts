@@ -20,3 +20,10 @@ export function allowOnlyParams(url: URL, allowed: readonly string[]): void {
       throw badParameter(key, `is not a parameter of this route (allowed: ${allowed.join(", ") || "none"})`);
   }
 }
+
+/** The JSON twins' `lang` parameter: en (default) or ja. */
+export function readLang(url: URL): "en" | "ja" {
+  const lang = url.searchParams.get("lang") ?? "en";
+  if (lang !== "en" && lang !== "ja") throw badParameter("lang", `must be en or ja (got '${lang}')`);
+  return lang;
+}

@@ -1,11 +1,14 @@
 import { findDocuments } from "@/lib/data/documents.repository";
 import { handle, jsonOk } from "@/lib/server/http";
-import { allowOnlyParams } from "@/lib/server/params";
+import { withLocalizedFields } from "@/lib/domain/localize";
+import { allowOnlyParams, readLang } from "@/lib/server/params";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/documents: every document with its date, origin, completeness, clause count and sources. */
 export const GET = handle(async (request: Request) => {
-  allowOnlyParams(new URL(request.url), []);
-  return jsonOk(await findDocuments());
+  const url = new URL(request.url);
+  allowOnlyParams(url, ["lang"]);
+  const lang = readLang(url);
+  return jsonOk(withLocalizedFields(await findDocuments(), lang));
 });

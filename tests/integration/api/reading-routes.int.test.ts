@@ -31,6 +31,15 @@ describe("GET /api/documents", () => {
     expect(body.data).toHaveLength(14);
   });
 
+  it("answers in Japanese with lang=ja, and refuses another language", async () => {
+    const body = await json(await documentsRoute.GET(get("/api/documents?lang=ja"), params({})));
+    expect(body.data[0].localized.title).toEqual({ text: "米国の28項目の和平案（草案）", lang: "ja", fallback: false });
+    expect(body.data[0].title).toBe("US 28-point peace plan draft");
+    const bad = await documentsRoute.GET(get("/api/documents?lang=fr"), params({}));
+    expect(bad.status).toBe(400);
+    expectErrorShape(await json(bad), "BAD_REQUEST", /'lang'/);
+  });
+
   it("refuses an unknown parameter with 400, naming it", async () => {
     const response = await documentsRoute.GET(get("/api/documents?sort=title"), params({}));
     expect(response.status).toBe(400);

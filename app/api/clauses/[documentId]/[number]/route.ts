@@ -1,5 +1,6 @@
 import { handle, jsonOk } from "@/lib/server/http";
-import { allowOnlyParams, requireClauseNumber, requireSlug } from "@/lib/server/params";
+import { withLocalizedFields } from "@/lib/domain/localize";
+import { allowOnlyParams, readLang, requireClauseNumber, requireSlug } from "@/lib/server/params";
 import { getClauseReading } from "@/lib/server/reading";
 
 export const dynamic = "force-dynamic";
@@ -7,13 +8,14 @@ export const dynamic = "force-dynamic";
 /** GET /api/clauses/{documentId}/{number}: a clause with alignments, assessments, red lines and related statements. */
 export const GET = handle(
   async (request: Request, { params }: { params: Promise<{ documentId: string; number: string }> }) => {
-    allowOnlyParams(new URL(request.url), []);
+    const url = new URL(request.url);
+    allowOnlyParams(url, ["lang"]);
+    const lang = readLang(url);
     const { documentId, number } = await params;
-    return jsonOk(
-      await getClauseReading(
-        requireSlug("documentId", documentId),
-        requireClauseNumber("number", decodeURIComponent(number)),
-      ),
+    const clause = await getClauseReading(
+      requireSlug("documentId", documentId),
+      requireClauseNumber("number", decodeURIComponent(number)),
     );
+    return jsonOk(withLocalizedFields(clause, lang));
   },
 );
