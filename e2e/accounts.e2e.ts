@@ -14,7 +14,7 @@ test("an admin signs in, sees the members, and signs out; a coder cannot open th
 
   await signInAs(page, "coder");
   await page.goto("/admin");
-  await expect(page.getByRole("alert")).toContainText("Your role does not allow this");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Your role does not allow this");
 });
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
@@ -22,5 +22,5 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.getByLabel("Email").fill("e2e-coder@example.org");
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("The email or password is not right.");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("The email or password is not right.");
 });
