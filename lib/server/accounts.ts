@@ -5,7 +5,8 @@ import { AppError } from "@/lib/domain/errors";
 import { ROLES, type TActor, type TRole } from "@/lib/domain/permissions";
 import { getDb } from "@/lib/data/db";
 import { recordAudit } from "@/lib/data/audit.repository";
-import { countUsers, getSetting } from "@/lib/data/members.repository";
+import { countUsers } from "@/lib/data/members.repository";
+import { READING_SETTING } from "./reading-gate";
 import { getAuth } from "./auth";
 import { assertCan, createApiToken } from "./authz";
 
@@ -152,13 +153,6 @@ export async function revokeApiToken(actor: TActor, tokenId: string): Promise<vo
       at: revokedAt,
     });
   });
-}
-
-export const READING_SETTING = "reading";
-
-/** Whether reading needs an account ("closed") or is open to everyone (the default). */
-export async function isReadingClosed(): Promise<boolean> {
-  return (await getSetting(READING_SETTING)) === "closed";
 }
 
 export async function setReadingClosed(actor: TActor, closed: boolean): Promise<void> {

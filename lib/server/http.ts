@@ -1,8 +1,12 @@
 import "server-only";
 import { AppError, httpStatusOf, type FieldErrors } from "@/lib/domain/errors";
+import { assertCanRead } from "./reading-gate";
 
 /** The one JSON error shape of every API answer that is not a success. */
-export type TErrorBody = { ok: false; error: { code: string; message: string; fieldErrors?: FieldErrors } };
+export type TErrorBody = {
+  ok: false;
+  error: { code: string; message: string; fieldErrors?: FieldErrors; current?: unknown };
+};
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
@@ -18,6 +22,7 @@ export function jsonError(error: unknown): Response {
         code: error.code,
         message: error.message,
         ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+        ...(error.current !== undefined ? { current: error.current } : {}),
       },
     };
     return new Response(JSON.stringify(body), { status: httpStatusOf(error.code), headers: JSON_HEADERS });
@@ -29,11 +34,13 @@ export function jsonError(error: unknown): Response {
 
 /**
  * Wraps a route handler so that every failure leaves as the error shape: AppError with its status, anything else
- * as a 500 that leaks nothing.
+ * as a 500 that leaks nothing. GET requests are reads: they pass the reading gate first (open unless an admin
+ * closed reading to anonymous visitors).
  */
 export function handle<C>(handler: (request: Request, context: C) => Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
+      if (request.method === "GET") await assertCanRead(request.headers);
       return await handler(request, context);
     } catch (error) {
       return jsonError(error);

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { redirect } from "@/i18n/navigation";
 import { can } from "@/lib/domain/permissions";
 import { findMembers } from "@/lib/data/members.repository";
-import { isReadingClosed } from "@/lib/server/accounts";
+import { isReadingClosed } from "@/lib/server/reading-gate";
 import { getActor } from "@/lib/server/authz";
 import {
   ChangeRoleForm,

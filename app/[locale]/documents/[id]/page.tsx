@@ -4,7 +4,7 @@ import { setRequestLocale } from "next-intl/server";
 import { isSlug } from "@/lib/domain/ids";
 import { getDocumentReading } from "@/lib/server/reading";
 import { DocumentView } from "../../_components/document-view";
-import { loadOrNotFound } from "../../_components/load";
+import { loadOrNotFound, requireReader } from "../../_components/load";
 
 type TProps = { params: Promise<{ locale: string; id: string }> };
 
@@ -19,5 +19,6 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function DocumentPage({ params }: TProps) {
   const { locale, id } = await params;
   setRequestLocale(locale);
+  await requireReader(locale, `/documents/${id}`);
   return <DocumentView document={await load(id)} />;
 }

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { setRequestLocale } from "next-intl/server";
 import { isSlug } from "@/lib/domain/ids";
 import { getPartyReading } from "@/lib/server/reading";
-import { loadOrNotFound } from "../../_components/load";
+import { loadOrNotFound, requireReader } from "../../_components/load";
 import { PartyView } from "../../_components/party-view";
 
 type TProps = { params: Promise<{ locale: string; id: string }> };
@@ -19,5 +19,6 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function PartyPage({ params }: TProps) {
   const { locale, id } = await params;
   setRequestLocale(locale);
+  await requireReader(locale, `/parties/${id}`);
   return <PartyView party={await load(id)} />;
 }

@@ -4,7 +4,7 @@ import { setRequestLocale } from "next-intl/server";
 import { isClauseNumber, isSlug } from "@/lib/domain/ids";
 import { getClauseReading } from "@/lib/server/reading";
 import { ClauseView } from "../../../_components/clause-view";
-import { loadOrNotFound } from "../../../_components/load";
+import { loadOrNotFound, requireReader } from "../../../_components/load";
 
 type TProps = { params: Promise<{ locale: string; documentId: string; number: string }> };
 
@@ -21,5 +21,6 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function ClausePage({ params }: TProps) {
   const { locale, documentId, number } = await params;
   setRequestLocale(locale);
+  await requireReader(locale, `/clauses/${documentId}/${number}`);
   return <ClauseView clause={await load(documentId, decodeURIComponent(number))} />;
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { AppError } from "@/lib/domain/errors";
 import { isSlug } from "@/lib/domain/ids";
+import { getActor } from "@/lib/server/authz";
 import { getMatrixView } from "@/lib/server/matrix";
 import { getDocumentReading } from "@/lib/server/reading";
-import { loadOrNotFound } from "../../../_components/load";
+import { loadOrNotFound, requireReader } from "../../../_components/load";
 import { MatrixView } from "../../../_components/matrix/matrix-view";
 
 type TProps = {
@@ -24,10 +26,12 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function MatrixPage({ params, searchParams }: TProps) {
   const { locale, id } = await params;
   setRequestLocale(locale);
+  await requireReader(locale, `/documents/${id}/matrix`);
   if (!isSlug(id)) notFound();
   const matrix = await getMatrixView(id, await searchParams, {
     strict: false,
     lang: locale === "ja" ? "ja" : "en",
+    viewer: await getActor(await headers()),
   }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     if (error instanceof AppError && error.code === "BAD_REQUEST") return error;
