@@ -1,5 +1,6 @@
 // Creates, migrates and seeds the database named by DATABASE_URL (default: the embedded SQLite file
-// data/redlines.db). Idempotent: applied migrations and a loaded release are left as they are.
+// data/redlines.db), then applies the dataset releases shipped after the base (prisma/data-update.ts).
+// Idempotent: applied migrations and releases are left as they are.
 // `--migrate-only` stops after the migrations.
 import { bin, isPostgres, resolveDatabaseUrl, run } from "./lib.mjs";
 
@@ -20,4 +21,7 @@ const migrate = run(
   { quiet: true },
 );
 console.log(/No pending migrations/.test(migrate) ? "setup: migrations up to date" : "setup: migrations applied");
-if (!process.argv.includes("--migrate-only")) run(bin("tsx"), ["prisma/seed.ts"], env);
+if (!process.argv.includes("--migrate-only")) {
+  run(bin("tsx"), ["prisma/seed.ts"], env);
+  run(bin("tsx"), ["prisma/data-update.ts"], env);
+}

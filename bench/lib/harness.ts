@@ -51,7 +51,7 @@ export function ensureBuild(): void {
   runOrThrow(path.join(root, "node_modules", ".bin", "next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
 }
 
-export type TServer = { url: string; stop: () => Promise<void> };
+export type TServer = { url: string; stop: () => Promise<void>; kill: () => void };
 
 /** `next start` on the given port against the given database (no `-H`: see scripts/start.mjs). */
 export async function startServer(databaseUrl: string, port: number): Promise<TServer> {
@@ -74,6 +74,14 @@ export async function startServer(databaseUrl: string, port: number): Promise<TS
   }
   return {
     url,
+    /** SIGKILL to the whole process group: the crash test's power cut. */
+    kill: () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    },
     stop: async () => {
       try {
         process.kill(-child.pid!, "SIGTERM");

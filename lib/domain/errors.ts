@@ -1,6 +1,6 @@
 /**
  * The one error type of Redlines. Domain and data code throw `AppError`; route handlers and pages turn it into
- * the one JSON error shape (`{ ok: false, error: { code, message, fieldErrors? } }`) or a not-found page.
+ * the one JSON error shape (`{ ok: false, error: { code, message, fieldErrors?, current? } }`) or a not-found page.
  * Anything else that is thrown is an internal error: it is logged and answered as a generic 500 that leaks nothing.
  */
 export const ERROR_CODES = [
@@ -20,12 +20,15 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
+  /** With CONFLICT: the record as it stands now (null when it is gone), so a client can reload or merge. */
+  readonly current?: unknown;
 
-  constructor(code: ErrorCode, message: string, fieldErrors?: FieldErrors) {
+  constructor(code: ErrorCode, message: string, fieldErrors?: FieldErrors, current?: unknown) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    if (current !== undefined) this.current = current;
   }
 }
 

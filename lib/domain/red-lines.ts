@@ -30,26 +30,70 @@ export type TFindRedLinesOptions = {
   asOf?: string | null;
 };
 
-export function findRedLinesTouched({ topics, partyId, positions, asOf }: TFindRedLinesOptions): TRedLineTouched[] {
-  const byDimension = new Map<string, TRedLineCandidate[]>();
-  for (const p of positions) {
-    if (p.partyId !== partyId || p.kind !== "red-line") continue;
-    if (asOf && p.date > asOf) continue;
-    const list = byDimension.get(p.dimensionId);
-    if (list) list.push(p);
-    else byDimension.set(p.dimensionId, [p]);
+/**
+ * Red-line positions grouped by party and dimension (oldest first), as of a date: built once, it answers
+ * `findRedLinesTouched` for every cell of a matrix in time proportional to the clause's topics.
+ */
+export type TRedLineIndex = Map<string, Map<string, string[]>>;
+
+export function buildRedLineIndex(positions: readonly TRedLineCandidate[], asOf?: string | null): TRedLineIndex {
+  const sorted = positions
+    .filter((p) => p.kind === "red-line" && (!asOf || p.date <= asOf))
+    .sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? -1 : 1));
+  const index: TRedLineIndex = new Map();
+  for (const p of sorted) {
+    let byDimension = index.get(p.partyId);
+    if (!byDimension) index.set(p.partyId, (byDimension = new Map()));
+    const ids = byDimension.get(p.dimensionId);
+    if (ids) ids.push(p.id);
+    else byDimension.set(p.dimensionId, [p.id]);
   }
+  return index;
+}
+
+/** The dimensions where `topics` meet the party's red lines, in topic order, from a prepared index. */
+export function findRedLinesInIndex(
+  index: TRedLineIndex,
+  topics: readonly string[],
+  partyId: string,
+): TRedLineTouched[] {
+  const byDimension = index.get(partyId);
+  if (!byDimension) return [];
   const touched: TRedLineTouched[] = [];
   const seen = new Set<string>();
   for (const dimensionId of topics) {
     if (seen.has(dimensionId)) continue;
     seen.add(dimensionId);
-    const found = byDimension.get(dimensionId);
-    if (!found) continue;
-    const ordered = [...found].sort((a, b) =>
-      a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? -1 : 1,
-    );
-    touched.push({ dimensionId, positionIds: ordered.map((p) => p.id) });
+    const positionIds = byDimension.get(dimensionId);
+    if (positionIds) touched.push({ dimensionId, positionIds: [...positionIds] });
   }
   return touched;
+}
+
+/** Like findRedLinesInIndex, with the number of positions instead of their ids: what a matrix cell carries. */
+export function summarizeRedLinesInIndex(
+  index: TRedLineIndex,
+  topics: readonly string[],
+  partyId: string,
+): { dimensionId: string; positions: number }[] {
+  const byDimension = index.get(partyId);
+  if (!byDimension) return [];
+  const touched: { dimensionId: string; positions: number }[] = [];
+  for (let i = 0; i < topics.length; i++) {
+    const dimensionId = topics[i];
+    const ids = byDimension.get(dimensionId);
+    if (ids && topics.indexOf(dimensionId) === i) touched.push({ dimensionId, positions: ids.length });
+  }
+  return touched;
+}
+
+export function findRedLinesTouched({ topics, partyId, positions, asOf }: TFindRedLinesOptions): TRedLineTouched[] {
+  return findRedLinesInIndex(
+    buildRedLineIndex(
+      positions.filter((p) => p.partyId === partyId),
+      asOf,
+    ),
+    topics,
+    partyId,
+  );
 }

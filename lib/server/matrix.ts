@@ -1,15 +1,19 @@
 import "server-only";
+import { findCodedOnRelease, findNewEvidence } from "@/lib/domain/dataset/release-evidence";
+import { canListCoder } from "@/lib/domain/coding";
 import { badParameter, notFound } from "@/lib/domain/errors";
 import { toClauseId } from "@/lib/domain/ids";
 import { localize, type TLang, type TLocalized } from "@/lib/domain/localize";
 import { buildMatrix, type TMatrix } from "@/lib/domain/matrix/build";
 import { parseMatrixQuery, type TParamSource } from "@/lib/domain/matrix/query";
+import type { TActor } from "@/lib/domain/permissions";
 import { findRedLinesTouched } from "@/lib/domain/red-lines";
 import { getScoreLevel, type TScore } from "@/lib/domain/scale";
 import { getCellAssessment } from "@/lib/data/clauses.repository";
 import { getDb } from "@/lib/data/db";
-import { findMatrixInput } from "@/lib/data/matrix.repository";
+import { findCellReleaseInput, findMatrixInput } from "@/lib/data/matrix.repository";
 import { findPositionsByIds, type TPositionView } from "@/lib/data/positions.repository";
+import { canSeeCellOf, findVisibleCells } from "./coding";
 
 export type TMatrixView = TMatrix & {
   document: { id: string; title: string; titleJa: string | null; date: string };
@@ -25,31 +29,40 @@ function readCoder(params: TParamSource): string {
 /**
  * The matrix of one document for the given URL parameters: what the page renders and the JSON twin returns.
  * `strict` refuses unknown parameters (the JSON twin); `lang` overrides the `lang` parameter (pages know theirs).
+ * `viewer` (null: anonymous) applies blind coding to a researcher's cells and to the list of coders.
  */
 export async function getMatrixView(
   documentId: string,
   params: TParamSource,
-  { strict, lang }: { strict: boolean; lang?: TLang },
+  { strict, lang, viewer = null }: { strict: boolean; lang?: TLang; viewer?: TActor | null },
 ): Promise<TMatrixView> {
   const db = getDb();
   const coder = readCoder(params);
-  const [document, input, coders] = await Promise.all([
+  const [document, input, allCoders, visibleCells] = await Promise.all([
     db.document.findUnique({ where: { id: documentId }, select: { id: true, title: true, titleJa: true, date: true } }),
     findMatrixInput(documentId, coder, db),
-    db.coder.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } }),
+    db.coder.findMany({ select: { id: true, name: true, kind: true }, orderBy: { id: "asc" } }),
+    findVisibleCells(viewer, documentId, coder),
   ]);
   if (!document || !input) throw notFound("document", documentId);
   const vocabulary = { dimensionIds: input.dimensionOrder, partyIds: input.parties.map((p) => p.id) };
   const query = parseMatrixQuery(params, vocabulary, strict);
   if (lang) query.lang = lang;
-  if (!coders.some((c) => c.id === query.coder)) throw badParameter("coder", `has an unknown value '${query.coder}'`);
-  return { ...buildMatrix(input, query), document, vocabulary, coders };
+  if (!allCoders.some((c) => c.id === query.coder))
+    throw badParameter("coder", `has an unknown value '${query.coder}'`);
+  const coders = allCoders
+    .filter((c) => c.id === query.coder || canListCoder(viewer, c.kind))
+    .map((c) => ({ id: c.id, name: c.name }));
+  const matrix = buildMatrix(visibleCells ? { ...input, visibleCells } : input, query);
+  return { ...matrix, document, vocabulary, coders };
 }
 
 export type TCellEvidence = {
   clause: { id: string; number: string; title: TLocalized };
   party: { id: string; name: TLocalized };
   asOf: string | null;
+  /** True when blind coding hides this coder's assessment from the viewer (`assessment` is then null). */
+  blind: boolean;
   assessment: {
     id: string;
     score: number | null;
@@ -60,6 +73,8 @@ export type TCellEvidence = {
     coder: { id: string; name: string; kind: string };
     evidence: TPositionView[];
     laterEvidence: TPositionView[];
+    /** Positions that reached the dataset in a release after the cell was coded (see release-evidence.ts). */
+    newEvidence: { releaseId: string; codedOnReleaseId: string; positions: TPositionView[] } | null;
   } | null;
   redLines: { dimensionId: string; positions: TPositionView[] }[];
 };
@@ -73,11 +88,12 @@ export async function getCellEvidence(
     coder,
     asOf,
     lang,
-  }: { clause: string; party: string; coder: string; asOf: string | null; lang: TLang },
+    viewer = null,
+  }: { clause: string; party: string; coder: string; asOf: string | null; lang: TLang; viewer?: TActor | null },
 ): Promise<TCellEvidence> {
   const db = getDb();
   const clauseId = toClauseId(documentId, number);
-  const [clause, party, assessment, redLinePositions] = await Promise.all([
+  const [clause, party, coderAssessment, redLinePositions, releaseInput, visible] = await Promise.all([
     db.clause.findUnique({
       where: { id: clauseId },
       select: {
@@ -94,9 +110,12 @@ export async function getCellEvidence(
       where: { partyId, kind: "red-line" },
       select: { id: true, partyId: true, dimensionId: true, kind: true, date: true },
     }),
+    findCellReleaseInput({ clauseId, documentId, partyId, coderId: coder }, db),
+    canSeeCellOf(viewer, { coderId: coder, clauseId, partyId }),
   ]);
   if (!clause) throw notFound("clause", clauseId);
   if (!party) throw notFound("party", partyId);
+  const assessment = visible ? coderAssessment : null;
   const touched = findRedLinesTouched({
     topics: clause.topics.map((t) => t.dimensionId),
     partyId,
@@ -106,8 +125,26 @@ export async function getCellEvidence(
   const evidenceIds =
     assessment?.evidence.filter((e) => !asOf || e.position.date <= asOf).map((e) => e.positionId) ?? [];
   const laterIds = assessment?.evidence.filter((e) => asOf && e.position.date > asOf).map((e) => e.positionId) ?? [];
+  const newEvidence = assessment
+    ? findNewEvidence({
+        clauseId,
+        topics: clause.topics.map((t) => t.dimensionId),
+        partyId,
+        codedOnReleaseId: findCodedOnRelease(releaseInput.releases, releaseInput.coderKind, releaseInput.codedAt),
+        cited: assessment.evidence.map((e) => e.positionId),
+        candidates: releaseInput.candidates,
+        asOf,
+      })
+    : null;
   const positions = await findPositionsByIds(
-    [...new Set([...evidenceIds, ...laterIds, ...touched.flatMap((t) => t.positionIds)])],
+    [
+      ...new Set([
+        ...evidenceIds,
+        ...laterIds,
+        ...touched.flatMap((t) => t.positionIds),
+        ...(newEvidence?.positionIds ?? []),
+      ]),
+    ],
     db,
   );
   const byId = new Map(positions.map((p) => [p.id, p]));
@@ -117,6 +154,7 @@ export async function getCellEvidence(
     clause: { id: clause.id, number: clause.number, title: localize(lang, clause.heading, clause.headingJa) },
     party: { id: party.id, name: localize(lang, party.name, party.nameJa) },
     asOf,
+    blind: !visible,
     assessment:
       assessment && level
         ? {
@@ -129,6 +167,13 @@ export async function getCellEvidence(
             coder: assessment.coder,
             evidence: pick(evidenceIds),
             laterEvidence: pick(laterIds),
+            newEvidence: newEvidence
+              ? {
+                  releaseId: newEvidence.releaseId,
+                  codedOnReleaseId: newEvidence.codedOnReleaseId,
+                  positions: pick(newEvidence.positionIds),
+                }
+              : null,
           }
         : null,
     redLines: touched.map((t) => ({ dimensionId: t.dimensionId, positions: pick(t.positionIds) })),

@@ -15,6 +15,17 @@ describe("the JSON error shape", () => {
     expect(body.error.fieldErrors).toEqual({ asOf: ["must be a date"] });
   });
 
+  it("carries the current copy of a record with a conflict, and only when given", async () => {
+    const response = jsonError(new AppError("CONFLICT", "stale", undefined, { id: "a", version: 3 }));
+    expect(response.status).toBe(409);
+    const body = await response.json();
+    expectErrorShape(body, "CONFLICT");
+    expect(body.error.current).toEqual({ id: "a", version: 3 });
+    const gone = await jsonError(new AppError("CONFLICT", "gone", undefined, null)).json();
+    expect(gone.error.current).toBeNull();
+    expect("current" in (await jsonError(new AppError("CONFLICT", "exists")).json()).error).toBe(false);
+  });
+
   it("turns an unexpected error into a generic 500 without its message or stack", async () => {
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
     const route = handle(async () => {

@@ -1,10 +1,15 @@
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { findDimensions } from "@/lib/data/dimensions.repository";
 import { findParties } from "@/lib/data/parties.repository";
 import { localize, localizeOptional, type TLang } from "@/lib/domain/localize";
 import { ALIGNMENT_RELATIONS, type TAlignmentRelation } from "@/lib/domain/vocabulary";
+import { findClauseThreads } from "@/lib/server/annotations";
+import { getActor } from "@/lib/server/authz";
 import type { TClauseReading } from "@/lib/server/reading";
+import { AnnotatableClauseText, AnnotationThreads } from "./annotations/clause-annotations";
+import { ClauseTimeline } from "./annotations/clause-timeline";
 import { getDateFormatter } from "./format-server";
 import { LocalizedText } from "./localized-text";
 import { PositionItem } from "./position-item";
@@ -13,13 +18,20 @@ import { SourceList } from "./source-list";
 import { TopicChips } from "./topic-chips";
 
 export async function ClauseView({ clause }: { clause: TClauseReading }) {
-  const [t, lang, dimensions, parties, formatDate] = await Promise.all([
+  const [t, lang, dimensions, parties, formatDate, actor] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<TLang>,
     findDimensions(),
     findParties(),
     getDateFormatter(),
+    headers().then(getActor),
   ]);
+  const threads = await findClauseThreads(actor, clause.id);
+  const shownText = localize(lang, clause.text, clause.textJa);
+  const tagOptions = dimensions.map((d) => {
+    const label = localize(lang, d.label, d.labelJa);
+    return { id: d.id, label: label.text, lang: label.lang };
+  });
   const dimensionById = new Map(dimensions.map((d) => [d.id, d]));
   const untranslated = t("Site.untranslated");
   const dimensionLabel = (id: string) => {
@@ -53,9 +65,14 @@ export async function ClauseView({ clause }: { clause: TClauseReading }) {
 
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t("Clause.text")}</h2>
-        <p className="clause-text">
-          <LocalizedText value={localize(lang, clause.text, clause.textJa)} untranslatedLabel={untranslated} />
-        </p>
+        <AnnotatableClauseText
+          clauseId={clause.id}
+          text={shownText}
+          untranslatedLabel={untranslated}
+          threads={threads}
+          viewer={actor}
+          dimensions={tagOptions}
+        />
         {note ? (
           <p className="clause-note">
             {t("Common.note")}: <LocalizedText value={note} untranslatedLabel={untranslated} />
@@ -65,6 +82,8 @@ export async function ClauseView({ clause }: { clause: TClauseReading }) {
         <h3>{t("Common.sources")}</h3>
         <SourceList sources={clause.sources} />
       </section>
+
+      <AnnotationThreads threads={threads} viewer={actor} dimensions={tagOptions} textLang={shownText.lang} />
 
       <section aria-labelledby="alignments-heading">
         <h2 id="alignments-heading">{t("Clause.alignmentsHeading")}</h2>
@@ -178,6 +197,8 @@ export async function ClauseView({ clause }: { clause: TClauseReading }) {
           <PositionItem key={p.id} position={p} />
         ))}
       </section>
+
+      <ClauseTimeline clauseId={clause.id} actor={actor} />
     </div>
   );
 }

@@ -1,4 +1,7 @@
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
+import { can } from "@/lib/domain/permissions";
+import { getActor } from "@/lib/server/authz";
 import { Link } from "@/i18n/navigation";
 import { findDimensions } from "@/lib/data/dimensions.repository";
 import type { TDocumentDetail } from "@/lib/data/documents.repository";
@@ -9,12 +12,14 @@ import { SourceList } from "./source-list";
 import { TopicChips } from "./topic-chips";
 
 export async function DocumentView({ document }: { document: TDocumentDetail }) {
-  const [t, lang, dimensions, formatDate] = await Promise.all([
+  const [t, lang, dimensions, formatDate, actor] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<TLang>,
     findDimensions(),
     getDateFormatter(),
+    headers().then(getActor),
   ]);
+  const canImport = can(actor, "document:import");
   const dimensionById = new Map(dimensions.map((d) => [d.id, d]));
   const untranslated = t("Site.untranslated");
   const note = localizeOptional(lang, document.note, document.noteJa);
@@ -50,7 +55,15 @@ export async function DocumentView({ document }: { document: TDocumentDetail }) 
       <p>
         <Link className="button-link" href={`/documents/${document.id}/matrix`}>
           {t("Matrix.openMatrix")}
-        </Link>
+        </Link>{" "}
+        <Link className="button-link" href={`/compare?from=${document.id}`}>
+          {t("Document.compareWith")}
+        </Link>{" "}
+        {canImport ? (
+          <Link className="button-link" href={`/import?base=${document.id}`}>
+            {t("Document.importRevised")}
+          </Link>
+        ) : null}
       </p>
 
       <section aria-labelledby="clauses-heading">

@@ -32,8 +32,19 @@ export async function SiteHeader() {
               <Link href="/parties">{t("nav.parties")}</Link>
             </li>
             <li>
+              <Link href="/compare">{t("nav.compare")}</Link>
+            </li>
+            <li>
               <Link href="/codebook">{t("nav.codebook")}</Link>
             </li>
+            <li>
+              <Link href="/dataset">{t("nav.dataset")}</Link>
+            </li>
+            {can(actor, "document:import") ? (
+              <li>
+                <Link href="/import">{t("nav.import")}</Link>
+              </li>
+            ) : null}
             {can(actor, "member:manage") ? (
               <li>
                 <Link href="/admin">{ta("adminTitle")}</Link>

@@ -35,20 +35,31 @@ const FORMULA_START = /^[=+\-@\t\r\n\0]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export function toCsv(table: TExportTable, options: TCsvOptions): string {
+  return [...toCsvChunks(table, options)].join("");
+}
+
+/**
+ * The same text as `toCsv`, one record (with its CRLF) at a time, the BOM first when there is one, so a route can
+ * stream a large table without holding its whole text. The table is checked at the call, before any chunk.
+ */
+export function toCsvChunks(table: TExportTable, options: TCsvOptions): Generator<string, void, undefined> {
   assertExportTable(table);
+  return generateCsvChunks(table, options);
+}
+
+function* generateCsvChunks(table: TExportTable, options: TCsvOptions): Generator<string, void, undefined> {
   const spreadsheet = options.profile === "spreadsheet";
   const bom = options.bom ?? spreadsheet;
   const meta = options.meta ?? (spreadsheet ? "preamble" : "omit");
   const field = (cell: TExportCell) => toCsvField(cell, options.profile);
-  const records: string[] = [];
+  if (bom) yield "\uFEFF";
   if (meta === "preamble") {
-    records.push(toCsvRecord([field(table.title)]));
-    for (const line of table.meta) records.push(toCsvRecord([field(line.label), field(line.value)]));
-    records.push("");
+    yield `${toCsvRecord([field(table.title)])}\r\n`;
+    for (const line of table.meta) yield `${toCsvRecord([field(line.label), field(line.value)])}\r\n`;
+    yield "\r\n";
   }
-  records.push(toCsvRecord(table.columns.map((c) => field(c.label))));
-  for (const row of table.rows) records.push(toCsvRecord(table.columns.map((c) => field(getCell(row, c.key)))));
-  return (bom ? "\uFEFF" : "") + records.map((r) => `${r}\r\n`).join("");
+  yield `${toCsvRecord(table.columns.map((c) => field(c.label)))}\r\n`;
+  for (const row of table.rows) yield `${toCsvRecord(table.columns.map((c) => field(getCell(row, c.key))))}\r\n`;
 }
 
 /** One field, quoted only when RFC 4180 requires it. Exported for the tests of the injection rule. */

@@ -3,8 +3,17 @@
  * red-line marks, facet counts and the per-party overview are computed. The page, its JSON twin and the exports
  * all call this, so they cannot disagree.
  */
+import {
+  findCodedOnRelease,
+  findNewEvidence,
+  indexEvidenceCandidates,
+  type TAppliedRelease,
+  type TEvidenceCandidate,
+  type TNewEvidence,
+} from "../dataset/release-evidence";
+import { toCellKey } from "../coding";
 import { localize, type TLocalized } from "../localize";
-import { findRedLinesTouched, type TRedLineCandidate, type TRedLineTouched } from "../red-lines";
+import { buildRedLineIndex, summarizeRedLinesInIndex, type TRedLineCandidate } from "../red-lines";
 import { getScoreLevel, type TScore, type TScoreLevel } from "../scale";
 import type { TMatrixQuery, TScoreFilter } from "./query";
 
@@ -27,6 +36,10 @@ export type TMatrixAssessmentInput = {
   confidence: string;
   /** Evidence positions with their dates, in the coder's order. */
   evidence: { positionId: string; date: string }[];
+  /** When the assessment last changed: with `releases`, tells which release it was coded on. */
+  codedAt?: Date;
+  /** final (the default), or inherited: carried from an aligned clause of an earlier version, not yet reviewed. */
+  status?: string;
 };
 
 export type TMatrixInput = {
@@ -38,6 +51,14 @@ export type TMatrixInput = {
   assessments: TMatrixAssessmentInput[];
   /** Red-line positions of every party (other kinds are ignored). */
   redLinePositions: TRedLineCandidate[];
+  /** For "new evidence since a release" (left out: no cell is marked). The applied releases. */
+  releases?: TAppliedRelease[];
+  /** The kind of the coder whose assessments these are (reference, researcher, consensus). */
+  coderKind?: string;
+  /** Positions of any party that concern a clause of this document, or the whole document, with their release. */
+  evidenceCandidates?: TEvidenceCandidate[];
+  /** Blind coding: when given, only these cells (toCellKey) show the coder's assessment; the rest are "blind". */
+  visibleCells?: ReadonlySet<string>;
 };
 
 export type TMatrixCell = {
@@ -46,8 +67,9 @@ export type TMatrixCell = {
   assessmentId: string | null;
   /** −2..2, or null for "no stated position"; undefined when not assessed. */
   score: TScore | undefined;
-  /** The score's key (crosses, conflicts, mixed, consistent, fulfils, none) or "unassessed". */
-  key: TScoreLevel["key"] | "unassessed";
+  /** The score's key (crosses, conflicts, mixed, consistent, fulfils, none), "unassessed", or "blind" (hidden
+   * until the viewer codes the cell: whether it is assessed is not told either). */
+  key: TScoreLevel["key"] | "unassessed" | "blind";
   /** The score's label in the query's language; empty when not assessed. */
   label: string;
   confidence: string | null;
@@ -55,7 +77,15 @@ export type TMatrixCell = {
   evidenceIds: string[];
   /** Evidence the assessment cites that was stated after the as-of date. */
   laterEvidenceIds: string[];
-  redLines: TRedLineTouched[];
+  /**
+   * Dimensions where the clause meets the party's red lines (as of the query's date), with how many red-line
+   * positions stand on each; the positions themselves are in the cell's evidence panel (GET …/matrix/cell).
+   */
+  redLines: { dimensionId: string; positions: number }[];
+  /** Positions that reached the dataset in a release after the cell was coded; null when none (or unassessed). */
+  newEvidence: TNewEvidence | null;
+  /** "inherited" when the assessment was carried from an earlier version and needs review; null when unassessed. */
+  status: "final" | "inherited" | null;
 };
 
 export type TMatrixRow = {
@@ -71,7 +101,7 @@ export type TMatrixRow = {
   cells: TMatrixCell[];
 };
 
-export type TScoreCountKey = TScoreLevel["key"] | "unassessed";
+export type TScoreCountKey = TMatrixCell["key"];
 
 export type TPartySummary = {
   partyId: string;
@@ -92,7 +122,16 @@ export type TMatrix = {
   summary: TPartySummary[];
 };
 
-const SCORE_KEYS: TScoreCountKey[] = ["crosses", "conflicts", "mixed", "consistent", "fulfils", "none", "unassessed"];
+const SCORE_KEYS: TScoreCountKey[] = [
+  "crosses",
+  "conflicts",
+  "mixed",
+  "consistent",
+  "fulfils",
+  "none",
+  "unassessed",
+  "blind",
+];
 
 /** Lower-cased, width-folded text for search: "ＮＡＴＯ" finds "NATO". */
 export function normalizeForSearch(text: string): string {
@@ -118,27 +157,28 @@ export function buildMatrix(input: TMatrixInput, query: TMatrixQuery): TMatrix {
   const assessmentByCell = new Map<string, TMatrixAssessmentInput>();
   for (const a of input.assessments) assessmentByCell.set(`${a.clauseId}\u0000${a.partyId}`, a);
   const terms = normalizeForSearch(query.q).split(/\s+/).filter(Boolean);
+  const candidatesOf = indexEvidenceCandidates(input.evidenceCandidates ?? []);
+  const releases = input.releases ?? [];
+  const redLineIndex = buildRedLineIndex(input.redLinePositions, query.asOf);
 
   const buildRow = (clause: TMatrixClauseInput): TMatrixRow => {
     const cells = visibleParties.map((party): TMatrixCell => {
       const assessment = assessmentByCell.get(`${clause.id}\u0000${party.id}`);
-      const redLines = findRedLinesTouched({
-        topics: clause.topics,
-        partyId: party.id,
-        positions: input.redLinePositions,
-        asOf: query.asOf,
-      });
-      if (!assessment) {
+      const redLines = summarizeRedLinesInIndex(redLineIndex, clause.topics, party.id);
+      const blind = input.visibleCells !== undefined && !input.visibleCells.has(toCellKey(clause.id, party.id));
+      if (!assessment || blind) {
         return {
           partyId: party.id,
           assessmentId: null,
           score: undefined,
-          key: "unassessed",
+          key: blind ? "blind" : "unassessed",
           label: "",
           confidence: null,
           evidenceIds: [],
           laterEvidenceIds: [],
           redLines,
+          newEvidence: null,
+          status: null,
         };
       }
       const level = getScoreLevel(assessment.score as TScore);
@@ -147,6 +187,7 @@ export function buildMatrix(input: TMatrixInput, query: TMatrixQuery): TMatrix {
       return {
         partyId: party.id,
         assessmentId: assessment.id,
+        status: assessment.status === "inherited" ? "inherited" : "final",
         score: assessment.score as TScore,
         key: level.key,
         label: lang === "ja" ? level.labelJa : level.label,
@@ -154,6 +195,15 @@ export function buildMatrix(input: TMatrixInput, query: TMatrixQuery): TMatrix {
         evidenceIds: current.map((e) => e.positionId),
         laterEvidenceIds: later.map((e) => e.positionId),
         redLines,
+        newEvidence: findNewEvidence({
+          clauseId: clause.id,
+          topics: clause.topics,
+          partyId: party.id,
+          codedOnReleaseId: findCodedOnRelease(releases, input.coderKind ?? "reference", assessment.codedAt ?? null),
+          cited: assessment.evidence.map((e) => e.positionId),
+          candidates: candidatesOf(clause.id),
+          asOf: query.asOf,
+        }),
       };
     });
     return {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { TCellEvidence } from "@/lib/server/matrix";
+import { CellCoding } from "../coding/cell-coding";
 import { LocalizedText } from "../localized-text";
 import { PositionItem } from "../position-item";
 import { useDateFormatter } from "../format";
@@ -24,14 +25,20 @@ export function EvidencePanel(props: {
   asOf: string | null;
   lang: string;
   dimensionLabels: Record<string, string>;
+  /** The cell's assessment was carried from an earlier version and needs review. */
+  inherited?: boolean;
   onClose: () => void;
 }) {
   const { documentId, clauseNumber, partyId, partyName, coder, asOf, lang, dimensionLabels, onClose } = props;
+  const ti = useTranslations("Import");
   const t = useTranslations("Matrix");
   const tc = useTranslations("Clause");
+  const tr = useTranslations("Releases");
+  const tb = useTranslations("Coding");
   const untranslated = useTranslations("Site")("untranslated");
   const formatDate = useDateFormatter();
   const [state, setState] = useState<TState>({ status: "loading" });
+  const [revision, setRevision] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -47,7 +54,7 @@ export function EvidencePanel(props: {
         if (!(error instanceof DOMException && error.name === "AbortError")) setState({ status: "error" });
       });
     return () => controller.abort();
-  }, [documentId, clauseNumber, partyId, coder, asOf, lang]);
+  }, [documentId, clauseNumber, partyId, coder, asOf, lang, revision]);
 
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -83,6 +90,7 @@ export function EvidencePanel(props: {
           </p>
           {state.data.assessment ? (
             <>
+              {props.inherited ? <p className="inherited-mark">{ti("inheritedPanel")}</p> : null}
               <dl className="facts">
                 <dt>{tc("score")}</dt>
                 <dd>
@@ -112,7 +120,23 @@ export function EvidencePanel(props: {
                   ))}
                 </>
               ) : null}
+              {state.data.assessment.newEvidence ? (
+                <section className="new-evidence" aria-labelledby={`${titleId}-new`}>
+                  <h3 id={`${titleId}-new`}>
+                    {tr("newEvidenceHeading", { release: state.data.assessment.newEvidence.releaseId })} (
+                    {state.data.assessment.newEvidence.positions.length})
+                  </h3>
+                  <p className="muted">
+                    {tr("newEvidenceExplain", { codedOn: state.data.assessment.newEvidence.codedOnReleaseId })}
+                  </p>
+                  {state.data.assessment.newEvidence.positions.map((p) => (
+                    <PositionItem key={p.id} position={p} />
+                  ))}
+                </section>
+              ) : null}
             </>
+          ) : state.data.blind ? (
+            <p className="muted coding-blind">{tb("blindPanel")}</p>
           ) : (
             <p className="muted">{t("noAssessment")}</p>
           )}
@@ -126,6 +150,12 @@ export function EvidencePanel(props: {
               ))}
             </section>
           ))}
+          <CellCoding
+            documentId={documentId}
+            clauseNumber={clauseNumber}
+            partyId={partyId}
+            onSaved={() => setRevision((n) => n + 1)}
+          />
         </div>
       ) : null}
     </aside>

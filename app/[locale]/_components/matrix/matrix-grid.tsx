@@ -15,6 +15,8 @@ import { useRouter } from "@/i18n/navigation";
 import type { TMatrix, TMatrixCell, TMatrixRow } from "@/lib/domain/matrix/build";
 import { LocalizedText } from "../localized-text";
 import { EvidencePanel } from "./evidence-panel";
+import "../../../dataset.css";
+import "@/app/compare.css";
 
 const features = tableFeatures({ columnVisibilityFeature, columnPinningFeature });
 const columnHelper = createColumnHelper<typeof features, TMatrixRow>();
@@ -43,18 +45,27 @@ const ROW_ESTIMATE = 76;
 export function MatrixGrid(props: TMatrixGridProps) {
   const { documentId, documentTitle, rows, parties, groups, dimensionLabels, asOf, coder } = props;
   const t = useTranslations("Matrix");
+  const tr = useTranslations("Releases");
+  const tb = useTranslations("Coding");
+  const ti = useTranslations("Import");
   const lang = useLocale();
   const router = useRouter();
   const untranslated = useTranslations("Site")("untranslated");
 
   const cellName = useCallback(
     (row: TMatrixRow, cell: TMatrixCell, partyName: string) => {
-      const label = cell.key === "unassessed" ? t("notAssessed") : cell.label;
-      if (cell.redLines.length === 0) return t("cellName", { number: row.number, party: partyName, label });
+      const label = cell.key === "unassessed" ? t("notAssessed") : cell.key === "blind" ? tb("blindCell") : cell.label;
       const dimensions = cell.redLines.map((r) => dimensionLabels[r.dimensionId] ?? r.dimensionId).join(", ");
-      return t("cellNameRedLines", { number: row.number, party: partyName, label, dimensions });
+      const name =
+        cell.redLines.length === 0
+          ? t("cellName", { number: row.number, party: partyName, label })
+          : t("cellNameRedLines", { number: row.number, party: partyName, label, dimensions });
+      const named = cell.status === "inherited" ? `${name}; ${ti("inheritedMark")}` : name;
+      return cell.newEvidence
+        ? `${named}; ${tr("newEvidenceCellName", { release: cell.newEvidence.releaseId })}`
+        : named;
     },
-    [t, dimensionLabels],
+    [t, tr, tb, ti, dimensionLabels],
   );
 
   const columns = useMemo(
@@ -75,13 +86,20 @@ export function MatrixGrid(props: TMatrixGridProps) {
               cell={row.original.cells[index]}
               dimensionLabels={dimensionLabels}
               notAssessed={t("notAssessed")}
+              blindText={tb("blindCell")}
               laterTitle={asOf ? t("laterEvidence", { date: asOf }) : null}
+              inherited={{ text: ti("inheritedMark"), title: ti("inheritedTitle") }}
+              newEvidenceText={
+                row.original.cells[index].newEvidence
+                  ? tr("newEvidenceMark", { release: row.original.cells[index].newEvidence!.releaseId })
+                  : null
+              }
             />
           ),
         }),
       ),
     ],
-    [parties, dimensionLabels, untranslated, asOf, t],
+    [parties, dimensionLabels, untranslated, asOf, t, tr, tb, ti],
   );
 
   const table = useTable({
@@ -331,6 +349,7 @@ export function MatrixGrid(props: TMatrixGridProps) {
           asOf={asOf}
           lang={lang}
           dimensionLabels={dimensionLabels}
+          inherited={openMatrixRow.cells[open.col - 1]?.status === "inherited"}
           onClose={closePanel}
         />
       ) : null}
@@ -370,17 +389,26 @@ function PartyCellContent({
   cell,
   dimensionLabels,
   notAssessed,
+  blindText,
   laterTitle,
+  newEvidenceText,
+  inherited,
 }: {
   cell: TMatrixCell;
   dimensionLabels: Record<string, string>;
   notAssessed: string;
+  /** "Hidden until you code this cell" (blind coding). */
+  blindText: string;
   laterTitle: string | null;
+  /** "✚ New evidence since 2026-06": visible text, also in the cell's accessible name. */
+  newEvidenceText: string | null;
+  /** "inherited, needs review": shown on cells carried from an earlier version (also in the accessible name). */
+  inherited: { text: string; title: string };
 }) {
   return (
     <>
       <span className="matrix-score-label" aria-hidden="true">
-        {cell.key === "unassessed" ? notAssessed : cell.label}
+        {cell.key === "unassessed" ? notAssessed : cell.key === "blind" ? blindText : cell.label}
         {cell.laterEvidenceIds.length > 0 && laterTitle ? (
           <span className="later-mark" title={laterTitle}>
             {" "}
@@ -391,6 +419,16 @@ function PartyCellContent({
       {cell.redLines.length > 0 ? (
         <span className="matrix-red-line" aria-hidden="true">
           ▲ {cell.redLines.map((r) => dimensionLabels[r.dimensionId] ?? r.dimensionId).join(", ")}
+        </span>
+      ) : null}
+      {cell.status === "inherited" ? (
+        <span className="inherited-mark" aria-hidden="true" title={inherited.title}>
+          {inherited.text}
+        </span>
+      ) : null}
+      {newEvidenceText ? (
+        <span className="new-evidence-mark" aria-hidden="true">
+          {newEvidenceText}
         </span>
       ) : null}
     </>

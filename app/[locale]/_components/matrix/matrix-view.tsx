@@ -3,6 +3,7 @@ import { Link } from "@/i18n/navigation";
 import { findDimensions } from "@/lib/data/dimensions.repository";
 import { localize, type TLang } from "@/lib/domain/localize";
 import type { TMatrixView } from "@/lib/server/matrix";
+import { MatrixExportMenu } from "../export/export-menu";
 import { MatrixControls } from "./matrix-controls";
 import { MatrixGrid } from "./matrix-grid";
 import { PartyOverview } from "./party-overview";
@@ -17,6 +18,8 @@ export async function MatrixView({ matrix }: { matrix: TMatrixView }) {
     <div className="page page-wide">
       <p className="breadcrumb">
         <Link href={`/documents/${matrix.document.id}`}>{t("Matrix.backToDocument")}</Link>
+        {" · "}
+        <Link href={`/documents/${matrix.document.id}/agreement`}>{t("Coding.agreementLink")}</Link>
       </p>
       <h1 lang={title.lang}>{t("Matrix.title", { title: title.text })}</h1>
       <p>{t("Matrix.lead")}</p>
@@ -32,6 +35,7 @@ export async function MatrixView({ matrix }: { matrix: TMatrixView }) {
         parties={allParties.map((id) => ({ id, label: partyNames.get(id) ?? id }))}
         coders={matrix.coders.map((c) => ({ id: c.id, label: c.name }))}
       />
+      <MatrixExportMenu documentId={matrix.document.id} query={matrix.query} vocabulary={matrix.vocabulary} />
       <p className="matrix-status" role="status">
         {t("Matrix.showing", { shown: matrix.rows.length, total: matrix.totalClauses })}
         {" · "}

@@ -10,8 +10,12 @@ const KEYS: TScoreCountKey[] = ["crosses", "conflicts", "mixed", "consistent", "
  */
 export function PartyOverview({ matrix, lang }: { matrix: TMatrix; lang: "en" | "ja" }) {
   const t = useTranslations("Matrix");
+  const tb = useTranslations("Coding");
+  // "Hidden until you code" (blind coding) only when some cell is hidden.
+  const keys: TScoreCountKey[] = matrix.summary.some((s) => s.counts.blind > 0) ? [...KEYS, "blind"] : KEYS;
   const label = (key: TScoreCountKey) => {
     if (key === "unassessed") return t("notAssessed");
+    if (key === "blind") return tb("blindCell");
     const level = SCALE.find((l) => l.key === key)!;
     return lang === "ja" ? level.labelJa : level.label;
   };
@@ -28,25 +32,27 @@ export function PartyOverview({ matrix, lang }: { matrix: TMatrix; lang: "en" | 
         </thead>
         <tbody>
           {matrix.summary.map((s, i) => {
-            const total = KEYS.reduce((n, k) => n + s.counts[k], 0) || 1;
+            const total = keys.reduce((n, k) => n + s.counts[k], 0) || 1;
             return (
               <tr key={s.partyId} data-party={s.partyId}>
                 <th scope="row">{matrix.parties[i].name.text}</th>
                 <td>
                   <div className="bar" aria-hidden="true">
-                    {KEYS.filter((k) => s.counts[k] > 0).map((k) => (
-                      <span
-                        key={k}
-                        className={`bar-segment score-${k}`}
-                        style={{ width: `${(100 * s.counts[k]) / total}%` }}
-                        title={`${label(k)}: ${s.counts[k]}`}
-                      >
-                        {s.counts[k]}
-                      </span>
-                    ))}
+                    {keys
+                      .filter((k) => s.counts[k] > 0)
+                      .map((k) => (
+                        <span
+                          key={k}
+                          className={`bar-segment score-${k}`}
+                          style={{ width: `${(100 * s.counts[k]) / total}%` }}
+                          title={`${label(k)}: ${s.counts[k]}`}
+                        >
+                          {s.counts[k]}
+                        </span>
+                      ))}
                   </div>
                   <ul className="visually-hidden">
-                    {KEYS.map((k) => (
+                    {keys.map((k) => (
                       <li key={k}>
                         {label(k)}: {s.counts[k]}
                       </li>
@@ -60,7 +66,7 @@ export function PartyOverview({ matrix, lang }: { matrix: TMatrix; lang: "en" | 
       </table>
       <h3>{t("legend")}</h3>
       <ul className="legend">
-        {KEYS.map((k) => (
+        {keys.map((k) => (
           <li key={k}>
             <span className={`score score-${k}`}>{label(k)}</span>
           </li>

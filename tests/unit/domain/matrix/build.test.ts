@@ -55,7 +55,9 @@ describe("buildMatrix on the 28-point plan", () => {
     for (const row of matrix.rows) {
       for (const cell of row.cells) {
         expect(cell.redLines).toEqual(
-          findRedLinesTouched({ topics: row.topics, partyId: cell.partyId, positions: plan.redLinePositions }),
+          findRedLinesTouched({ topics: row.topics, partyId: cell.partyId, positions: plan.redLinePositions }).map(
+            (r) => ({ dimensionId: r.dimensionId, positions: r.positionIds.length }),
+          ),
         );
       }
     }
@@ -117,7 +119,7 @@ describe("buildMatrix on the 28-point plan", () => {
   it("as of a date ignores later red lines and separates later evidence", () => {
     const matrix = build("asOf=2025-11-01");
     const cell = matrix.rows[20].cells[0];
-    expect(cell.redLines).toEqual([{ dimensionId: "territory", positionIds: ["ua-territory-2025-03-17-sybiha"] }]);
+    expect(cell.redLines).toEqual([{ dimensionId: "territory", positions: 1 }]);
     expect(cell.laterEvidenceIds.length).toBeGreaterThan(0);
     expect([...cell.evidenceIds, ...cell.laterEvidenceIds].sort()).toEqual(
       [...build("").rows[20].cells[0].evidenceIds].sort(),

@@ -1,5 +1,6 @@
 import { badParameter } from "@/lib/domain/errors";
 import { isIsoDate } from "@/lib/domain/ids";
+import { getActor } from "@/lib/server/authz";
 import { handle, jsonOk } from "@/lib/server/http";
 import { getCellEvidence } from "@/lib/server/matrix";
 import { allowOnlyParams, requireClauseNumber, requireSlug } from "@/lib/server/params";
@@ -28,6 +29,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
       coder: requireSlug("coder", url.searchParams.get("coder") || "reference"),
       asOf,
       lang,
+      viewer: await getActor(request.headers),
     }),
   );
 });

@@ -1,0 +1,297 @@
+/**
+ * `npm run proof`: the properties researchers rely on, measured against the production server on SQLite and on
+ * PostgreSQL (a private server the script starts):
+ *   load       `writers` concurrent writers create annotations for `seconds`; every acknowledged write must be in
+ *              the database afterwards, and no answer may be a 5xx;
+ *   crash      the same load, the server killed with SIGKILL in the middle, restarted: every acknowledged write is
+ *              present and the database is consistent (PRAGMA integrity_check / foreign keys on PostgreSQL);
+ *   bad input  at least `bad` generated malformed inputs against every write route: no 5xx, database unchanged.
+ * Prints a summary and exits 1 on any violation. Options: --seconds 60 --writers 50 --bad 1000
+ * --providers sqlite,postgresql --smoke (a few seconds of each, for CI).
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { createDb, type Db } from "@/lib/data/db";
+import { ensureBuild, printTable, startServer, type TServer } from "../bench/lib/harness";
+import { createProofAccounts } from "./lib/accounts";
+import { generateBadRequests, type TWriteTarget } from "./lib/bad-input";
+import { diffFingerprints, takeFingerprint } from "./lib/fingerprint";
+import { runWriteLoad } from "./lib/load";
+import { startPostgres } from "./lib/postgres";
+
+const root = path.resolve(__dirname, "..");
+const PORT = Number(process.env.PROOF_PORT ?? 3320);
+
+type TRow = { provider: string; check: string; figure: string; violations: number };
+
+function setupDatabase(url: string): void {
+  const result = spawnSync(process.execPath, ["scripts/setup-db.mjs"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`setup-db failed:\n${result.stdout}${result.stderr}`);
+}
+
+async function countPresent(db: Db, ids: string[]): Promise<number> {
+  let present = 0;
+  for (let i = 0; i < ids.length; i += 500)
+    present += await db.annotation.count({ where: { id: { in: ids.slice(i, i + 500) } } });
+  return present;
+}
+
+async function checkIntegrity(provider: string, url: string, db: Db): Promise<string[]> {
+  if (provider === "sqlite") {
+    const sqlite = new Database(url.replace(/^file:/, ""), { readonly: true });
+    try {
+      const rows = sqlite.prepare("PRAGMA integrity_check").all() as { integrity_check: string }[];
+      const fk = sqlite.prepare("PRAGMA foreign_key_check").all();
+      return [
+        ...rows.filter((r) => r.integrity_check !== "ok").map((r) => r.integrity_check),
+        ...fk.map((r) => JSON.stringify(r)),
+      ];
+    } finally {
+      sqlite.close();
+    }
+  }
+  const orphans = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM "Annotation" a LEFT JOIN "Clause" c ON c."id" = a."clauseId" WHERE c."id" IS NULL`;
+  return Number(orphans[0].n) === 0 ? [] : [`${orphans[0].n} annotations without their clause`];
+}
+
+function writeTargets(annotationId: string, version: number): TWriteTarget[] {
+  return [
+    {
+      route: "POST /api/annotations",
+      method: "POST",
+      path: "/api/annotations",
+      valid: {
+        clauseId: "us-28-2025-11-20#21",
+        body: "A note",
+        purpose: "commenting",
+        visibility: "shared",
+        tags: ["territory"],
+        selection: { start: 0, end: 4 },
+        lang: "en",
+      },
+      required: ["body"],
+      strict: true,
+    },
+    {
+      route: "PATCH /api/annotations/{id}",
+      method: "PATCH",
+      path: `/api/annotations/${annotationId}`,
+      valid: { body: "Changed", version },
+      required: ["version"],
+      strict: true,
+    },
+    {
+      route: "POST /api/codes",
+      method: "POST",
+      path: "/api/codes",
+      valid: {
+        clauseId: "us-28-2025-11-20#21",
+        partyId: "ua",
+        score: -2,
+        rationale: "r",
+        confidence: "high",
+        evidence: ["ua-territory-2025-11-20-unsc"],
+      },
+      required: ["clauseId", "partyId", "score", "confidence", "evidence"],
+      strict: true,
+    },
+    {
+      route: "POST /api/consensus",
+      method: "POST",
+      path: "/api/consensus",
+      valid: {
+        clauseId: "us-28-2025-11-20#21",
+        partyId: "ua",
+        score: -2,
+        rationale: "r",
+        confidence: "high",
+        evidence: ["ua-territory-2025-11-20-unsc"],
+      },
+      required: ["clauseId", "partyId", "score", "confidence", "evidence"],
+      strict: true,
+    },
+    {
+      route: "POST /api/import",
+      method: "POST",
+      path: "/api/import",
+      valid: {
+        text: "1. First point of a new draft.\n2. Second point.",
+        baseDocumentId: "us-28-2025-11-20",
+        provenance: {
+          title: "Proof draft",
+          date: "2026-11-29",
+          origin: "Generated by the proof run",
+          completeness: "partial",
+          sources: [{ outlet: "Proof", url: "https://example.org/proof" }],
+        },
+      },
+      required: ["text", "baseDocumentId", "provenance"],
+      strict: false,
+    },
+  ];
+}
+
+async function proveProvider(
+  provider: "sqlite" | "postgresql",
+  options: { seconds: number; writers: number; bad: number },
+): Promise<TRow[]> {
+  const rows: TRow[] = [];
+  let stopPostgres = () => {};
+  let url: string;
+  if (provider === "sqlite") {
+    fs.mkdirSync(path.join(root, "proof", ".data"), { recursive: true });
+    const file = path.join(root, "proof", ".data", "proof.db");
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+    url = `file:${file}`;
+  } else {
+    const pg = await startPostgres();
+    stopPostgres = pg.stop;
+    url = await pg.createDatabase("redlines_proof");
+  }
+  setupDatabase(url);
+  const db = createDb(url);
+  let server: TServer | null = null;
+  try {
+    const writers = await createProofAccounts(db, "coder", options.writers, "writer");
+    const [adjudicator] = await createProofAccounts(db, "adjudicator", 1, "judge");
+    const [editor] = await createProofAccounts(db, "editor", 1, "editor");
+    const clauseIds = (
+      await db.clause.findMany({ where: { documentId: "us-28-2025-11-20" }, select: { id: true } })
+    ).map((c) => c.id);
+    server = await startServer(url, PORT);
+
+    // Load
+    const load = await runWriteLoad({ baseUrl: server.url, accounts: writers, clauseIds, seconds: options.seconds });
+    const present = await countPresent(db, load.acknowledged);
+    const lost = load.acknowledged.length - present;
+    rows.push({
+      provider,
+      check: "load: acknowledged writes",
+      figure: `${load.acknowledged.length} in ${load.seconds} s by ${options.writers} writers (${(load.acknowledged.length / load.seconds).toFixed(0)}/s)`,
+      violations: 0,
+    });
+    rows.push({ provider, check: "load: lost writes", figure: String(lost), violations: lost });
+    rows.push({
+      provider,
+      check: "load: 5xx answers",
+      figure: `${load.serverErrors} of ${load.requests} (statuses ${JSON.stringify(load.statuses)})`,
+      violations: load.serverErrors,
+    });
+
+    // Crash
+    let killed!: () => void;
+    const stop = new Promise<void>((resolve) => (killed = resolve));
+    const crashSeconds = Math.max(4, Math.round(options.seconds / 2));
+    const crashLoad = runWriteLoad({ baseUrl: server.url, accounts: writers, clauseIds, seconds: crashSeconds, stop });
+    await new Promise((r) => setTimeout(r, (crashSeconds * 1000) / 2));
+    server.kill();
+    killed();
+    const crash = await crashLoad;
+    server = await startServer(url, PORT);
+    const crashPresent = await countPresent(db, crash.acknowledged);
+    const crashLost = crash.acknowledged.length - crashPresent;
+    const integrity = await checkIntegrity(provider, url, db);
+    rows.push({
+      provider,
+      check: "crash: acknowledged before SIGKILL",
+      figure: String(crash.acknowledged.length),
+      violations: 0,
+    });
+    rows.push({ provider, check: "crash: lost after restart", figure: String(crashLost), violations: crashLost });
+    rows.push({
+      provider,
+      check: "crash: integrity check",
+      figure: integrity.length ? integrity.slice(0, 3).join("; ") : "ok",
+      violations: integrity.length,
+    });
+
+    // Bad input
+    const sample = await db.annotation.findFirstOrThrow({
+      where: { authorId: writers[0].userId, deletedAt: null },
+      select: { id: true, version: true },
+    });
+    const targets = writeTargets(sample.id, sample.version);
+    const requests = generateBadRequests(targets, options.bad);
+    const tokenFor = (route: string) =>
+      (route.includes("consensus") ? adjudicator : route.includes("import") ? editor : writers[0]).token;
+    const before = await takeFingerprint(db);
+    const byRoute = new Map<string, { sent: number; fiveXX: number; accepted: number }>();
+    for (const r of requests) {
+      const stats = byRoute.get(r.route) ?? { sent: 0, fiveXX: 0, accepted: 0 };
+      byRoute.set(r.route, stats);
+      stats.sent++;
+      const response = await fetch(`${server.url}${r.path}`, {
+        method: r.method,
+        headers: { authorization: `Bearer ${tokenFor(r.route)}`, "content-type": r.contentType },
+        body: r.body,
+      });
+      await response.arrayBuffer();
+      if (response.status >= 500) stats.fiveXX++;
+      if (response.status < 300) stats.accepted++;
+    }
+    const changed = diffFingerprints(before, await takeFingerprint(db));
+    for (const [route, s] of byRoute) {
+      rows.push({
+        provider,
+        check: `bad input: ${route}`,
+        figure: `${s.sent} sent, ${s.fiveXX} 5xx, ${s.accepted} accepted`,
+        violations: s.fiveXX + s.accepted,
+      });
+    }
+    rows.push({
+      provider,
+      check: "bad input: database unchanged",
+      figure: changed.length ? changed.join(", ") : `yes (${requests.length} inputs)`,
+      violations: changed.length,
+    });
+  } finally {
+    server?.kill();
+    await db.$disconnect();
+    stopPostgres();
+  }
+  return rows;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: "string", default: "60" },
+      writers: { type: "string", default: "50" },
+      bad: { type: "string", default: "1000" },
+      providers: { type: "string", default: "sqlite,postgresql" },
+      smoke: { type: "boolean", default: false },
+    },
+  });
+  const options = values.smoke
+    ? { seconds: 4, writers: 10, bad: 200 }
+    : { seconds: Number(values.seconds), writers: Number(values.writers), bad: Number(values.bad) };
+  ensureBuild();
+  const rows: TRow[] = [];
+  for (const provider of values.providers.split(",") as ("sqlite" | "postgresql")[]) {
+    console.log(
+      `\n${provider}: proving (${options.seconds} s load, ${options.writers} writers, ${options.bad} bad inputs)…`,
+    );
+    rows.push(...(await proveProvider(provider, options)));
+  }
+  console.log("");
+  printTable(
+    ["database", "check", "figure", "violations"],
+    rows.map((r) => [r.provider, r.check, r.figure, r.violations]),
+  );
+  const violations = rows.reduce((n, r) => n + r.violations, 0);
+  console.log(`\nproof: ${violations === 0 ? "all checks hold" : `${violations} violations`}`);
+  process.exitCode = violations === 0 ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
