@@ -1,7 +1,7 @@
 import "server-only";
 import type { TAnnotationForExport } from "@/lib/domain/annotation/w3c";
 import type { TAnnotationRecord } from "@/lib/domain/annotation/threads";
-import { toAnnotationsForExport } from "@/lib/domain/export/annotations";
+import { toAnnotationsForExport, type TAnnotationRow } from "@/lib/domain/export/annotations";
 import { getDb, type Db, type DbTransaction } from "./db";
 
 /**
@@ -12,7 +12,8 @@ import { getDb, type Db, type DbTransaction } from "./db";
 
 type TClient = Db | DbTransaction;
 
-const annotationSelect = {
+/** The annotation's own fields: its place in a thread, its body and its anchor. */
+const annotationFields = {
   id: true,
   clauseId: true,
   parentId: true,
@@ -25,6 +26,10 @@ const annotationSelect = {
   start: true,
   end: true,
   anchoredText: true,
+} as const;
+
+const annotationSelect = {
+  ...annotationFields,
   anchorStatus: true,
   version: true,
   createdAt: true,
@@ -183,6 +188,33 @@ export async function hasClauseAlignment(fromClauseId: string, toClauseId: strin
   return (await db.alignment.count({ where: { fromClauseId, toClauseId } })) > 0;
 }
 
+/** What the W3C export and the dataset export read of an annotation (see `toAnnotationRow`). */
+export const annotationExportSelect = {
+  ...annotationFields,
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+  clause: { select: { text: true } },
+  author: { select: { id: true, name: true, coder: { select: { id: true } } } },
+  tags: { select: { dimensionId: true }, orderBy: { dimensionId: "asc" } },
+} as const;
+
+type TAnnotationExportSelected = Omit<TAnnotationRow, "clauseText" | "creator" | "tags"> & {
+  clause: { text: string };
+  author: { id: string; name: string; coder: { id: string } | null };
+  tags: { dimensionId: string }[];
+};
+
+/** A row read with `annotationExportSelect`; the creator is the author's coder when they have one. */
+export function toAnnotationRow({ clause, author, tags, ...row }: TAnnotationExportSelected): TAnnotationRow {
+  return {
+    ...row,
+    clauseText: clause.text,
+    creator: { id: author.coder?.id ?? author.id, name: author.name },
+    tags: tags.map((t) => t.dimensionId),
+  };
+}
+
 /**
  * The shared, undeleted annotations with their replies, ready for the W3C presenters (w3c.ts). The choice of what
  * leaves is lib/domain/export/annotations.ts's, which the dataset export uses too, so both exports agree.
@@ -190,34 +222,8 @@ export async function hasClauseAlignment(fromClauseId: string, toClauseId: strin
 export async function findSharedAnnotationsForExport(db: Db = getDb()): Promise<TAnnotationForExport[]> {
   const rows = await db.annotation.findMany({
     where: { visibility: "shared", deletedAt: null },
-    select: {
-      id: true,
-      clauseId: true,
-      parentId: true,
-      body: true,
-      purpose: true,
-      visibility: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      start: true,
-      end: true,
-      anchoredText: true,
-      createdAt: true,
-      updatedAt: true,
-      deletedAt: true,
-      clause: { select: { text: true } },
-      author: { select: { id: true, name: true, coder: { select: { id: true } } } },
-      tags: { select: { dimensionId: true }, orderBy: { dimensionId: "asc" } },
-    },
+    select: annotationExportSelect,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return toAnnotationsForExport(
-    rows.map(({ clause, author, tags, ...row }) => ({
-      ...row,
-      clauseText: clause.text,
-      creator: { id: author.coder?.id ?? author.id, name: author.name },
-      tags: tags.map((t) => t.dimensionId),
-    })),
-  );
+  return toAnnotationsForExport(rows.map(toAnnotationRow));
 }

@@ -13,6 +13,7 @@ import {
   type TDatasetRow,
   type TDatasetTable,
 } from "@/lib/domain/export/dataset-tables";
+import { annotationExportSelect, toAnnotationRow } from "./annotations.repository";
 import { getDb, type Db, type DbTransaction } from "./db";
 
 /**
@@ -104,32 +105,8 @@ export async function insertDatasetDump(dump: TDatasetDump, db: Db = getDb()): P
 /** Every annotation with what the W3C export needs; lib/domain/export/annotations.ts chooses which leave. */
 export async function findAnnotationRows(db: Db = getDb()): Promise<TAnnotationRow[]> {
   const rows = await db.annotation.findMany({
-    select: {
-      id: true,
-      clauseId: true,
-      parentId: true,
-      body: true,
-      purpose: true,
-      visibility: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      start: true,
-      end: true,
-      anchoredText: true,
-      createdAt: true,
-      updatedAt: true,
-      deletedAt: true,
-      clause: { select: { text: true } },
-      author: { select: { id: true, name: true, coder: { select: { id: true } } } },
-      tags: { select: { dimensionId: true }, orderBy: { dimensionId: "asc" } },
-    },
+    select: annotationExportSelect,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return rows.map(({ clause, author, tags, ...row }) => ({
-    ...row,
-    clauseText: clause.text,
-    creator: { id: author.coder?.id ?? author.id, name: author.name },
-    tags: tags.map((t) => t.dimensionId),
-  }));
+  return rows.map(toAnnotationRow);
 }
