@@ -55,10 +55,7 @@ test("a matrix cell whose evidence moved is marked, and its panel lists the new 
   await page.goto("/documents/us-28-2025-11-20/matrix?dimension=sanctions");
   const us13 = cell(page, "13", "us");
   await expect(us13).toContainText("✚ New evidence since 2026-06");
-  await expect(us13).toHaveAttribute(
-    "aria-label",
-    /^Clause 13 × United States: .*; new evidence since release 2026-06$/,
-  );
+  await expect(us13).toHaveAccessibleName(/^Clause 13 × United States: .*; ✚ New evidence since 2026-06$/);
   await expect(cell(page, "13", "ru")).not.toContainText("New evidence");
 
   await us13.click();

@@ -13,7 +13,7 @@ test("filter by territory, read clause 21 × Ukraine, open its evidence, reload 
   await expect(page.locator('[role="row"][data-clause]')).toHaveCount(5);
 
   const ua21 = cell(page, "21", "ua");
-  await expect(ua21).toHaveAttribute("aria-label", "Clause 21 × Ukraine: Crosses red line (Territory)");
+  await expect(ua21).toHaveAccessibleName("Clause 21 × Ukraine: Crosses red line (Territory)");
   await expect(ua21).toContainText("Crosses red line");
   await expect(ua21).toContainText("▲ Territory");
 
@@ -90,7 +90,7 @@ for (const search of [
 
 test("the matrix in Japanese: party names, headings and score labels", async ({ page }) => {
   await page.goto(`${MATRIX}?dimension=territory`);
-  await page.getByRole("link", { name: "Show this page in Japanese" }).click();
+  await page.getByRole("link", { name: "日本語" }).click();
   await expect(page).toHaveURL(/\/ja\/documents\/us-28-2025-11-20\/matrix\?dimension=territory$/);
   await expect(page.getByRole("columnheader", { name: "ウクライナ" })).toBeVisible();
   await expect(page.locator('[role="row"][data-clause="21"] [role="rowheader"]')).toContainText("領土");

@@ -38,7 +38,7 @@ test("a clause shows each party's assessment with evidence and source links", as
 
 test("the language switch keeps the view and shows the Japanese data", async ({ page }) => {
   await page.goto("/clauses/us-28-2025-11-20/21");
-  await page.getByRole("link", { name: "Show this page in Japanese" }).click();
+  await page.getByRole("link", { name: "日本語" }).click();
   await expect(page).toHaveURL(/\/ja\/clauses\/us-28-2025-11-20\/21$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("領土");

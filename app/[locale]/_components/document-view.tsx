@@ -77,10 +77,7 @@ export async function DocumentView({ document }: { document: TDocumentDetail }) 
             return (
               <li key={c.id} id={`clause-${c.number}`} className="clause">
                 <h3>
-                  <Link
-                    href={`/clauses/${document.id}/${c.number}`}
-                    aria-label={t("Document.openClause", { number: c.number })}
-                  >
+                  <Link href={`/clauses/${document.id}/${c.number}`}>
                     <span className="clause-number">{c.number}</span>{" "}
                     <LocalizedText value={localize(lang, c.heading, c.headingJa)} untranslatedLabel={untranslated} />
                   </Link>

@@ -19,7 +19,7 @@ export function LanguageSwitch() {
       locale={other}
       hrefLang={other}
       lang={other}
-      aria-label={t("switchToLabel")}
+      title={t("switchToLabel")}
     >
       {t("switchTo")}
     </Link>

@@ -52,22 +52,6 @@ export function MatrixGrid(props: TMatrixGridProps) {
   const router = useRouter();
   const untranslated = useTranslations("Site")("untranslated");
 
-  const cellName = useCallback(
-    (row: TMatrixRow, cell: TMatrixCell, partyName: string) => {
-      const label = cell.key === "unassessed" ? t("notAssessed") : cell.key === "blind" ? tb("blindCell") : cell.label;
-      const dimensions = cell.redLines.map((r) => dimensionLabels[r.dimensionId] ?? r.dimensionId).join(", ");
-      const name =
-        cell.redLines.length === 0
-          ? t("cellName", { number: row.number, party: partyName, label })
-          : t("cellNameRedLines", { number: row.number, party: partyName, label, dimensions });
-      const named = cell.status === "inherited" ? `${name}; ${ti("inheritedMark")}` : name;
-      return cell.newEvidence
-        ? `${named}; ${tr("newEvidenceCellName", { release: cell.newEvidence.releaseId })}`
-        : named;
-    },
-    [t, tr, tb, ti, dimensionLabels],
-  );
-
   const columns = useMemo(
     () => [
       columnHelper.display({
@@ -83,6 +67,7 @@ export function MatrixGrid(props: TMatrixGridProps) {
           header: () => <LocalizedText value={party.name} untranslatedLabel={untranslated} />,
           cell: ({ row }) => (
             <PartyCellContent
+              prefix={t("cellPrefix", { number: row.original.number, party: party.name.text })}
               cell={row.original.cells[index]}
               dimensionLabels={dimensionLabels}
               notAssessed={t("notAssessed")}
@@ -323,7 +308,6 @@ export function MatrixGrid(props: TMatrixGridProps) {
                       key={cell.id}
                       role="gridcell"
                       className={`matrix-cell matrix-score score-${matrixCell.key}`}
-                      aria-label={cellName(row.original, matrixCell, party.name.text)}
                       aria-haspopup="dialog"
                       data-party={party.id}
                       {...common}
@@ -385,7 +369,13 @@ function ClauseCellContent({
   );
 }
 
+/**
+ * A cell's content is also its accessible name ("Clause 21 × Ukraine: Crosses red line (Territory)"): the clause and
+ * party are said by a visually hidden prefix, symbols are hidden from screen readers, and nothing else names the
+ * cell, so the visible words are always part of the name (WCAG 2.5.3).
+ */
 function PartyCellContent({
+  prefix,
   cell,
   dimensionLabels,
   notAssessed,
@@ -394,6 +384,7 @@ function PartyCellContent({
   newEvidenceText,
   inherited,
 }: {
+  prefix: string;
   cell: TMatrixCell;
   dimensionLabels: Record<string, string>;
   notAssessed: string;
@@ -407,27 +398,33 @@ function PartyCellContent({
 }) {
   return (
     <>
-      <span className="matrix-score-label" aria-hidden="true">
+      <span className="matrix-score-label">
+        <span className="visually-hidden">{prefix} </span>
         {cell.key === "unassessed" ? notAssessed : cell.key === "blind" ? blindText : cell.label}
         {cell.laterEvidenceIds.length > 0 && laterTitle ? (
-          <span className="later-mark" title={laterTitle}>
+          <span className="later-mark" title={laterTitle} aria-hidden="true">
             {" "}
             †
           </span>
         ) : null}
       </span>
       {cell.redLines.length > 0 ? (
-        <span className="matrix-red-line" aria-hidden="true">
-          ▲ {cell.redLines.map((r) => dimensionLabels[r.dimensionId] ?? r.dimensionId).join(", ")}
+        <span className="matrix-red-line">
+          <span aria-hidden="true">▲ </span>
+          <span className="visually-hidden"> (</span>
+          {cell.redLines.map((r) => dimensionLabels[r.dimensionId] ?? r.dimensionId).join(", ")}
+          <span className="visually-hidden">)</span>
         </span>
       ) : null}
       {cell.status === "inherited" ? (
-        <span className="inherited-mark" aria-hidden="true" title={inherited.title}>
+        <span className="inherited-mark" title={inherited.title}>
+          <span className="visually-hidden">; </span>
           {inherited.text}
         </span>
       ) : null}
       {newEvidenceText ? (
-        <span className="new-evidence-mark" aria-hidden="true">
+        <span className="new-evidence-mark">
+          <span className="visually-hidden">; </span>
           {newEvidenceText}
         </span>
       ) : null}
