@@ -68,12 +68,11 @@ function ClauseHead({
   const Heading = level === 3 ? "h3" : "h4";
   return (
     <Heading className="compare-clause-head">
-      <Link
-        href={`/clauses/${documentId}/${side.number}`}
-        aria-label={t("Compare.openClause", { number: side.number, title: documentTitle })}
-      >
+      {/* The name starts with the visible words (WCAG 2.5.3); the document is said to screen readers only. */}
+      <Link href={`/clauses/${documentId}/${side.number}`}>
         <span className="clause-number">{side.number}</span>{" "}
         <LocalizedText value={side.title} untranslatedLabel={t("Site.untranslated")} />
+        <span className="visually-hidden"> — {documentTitle}</span>
       </Link>
     </Heading>
   );
