@@ -84,6 +84,6 @@ test("the comparison in Japanese", async ({ page }) => {
 
 test("a bad address says which parameter is wrong", async ({ page }) => {
   await page.goto(`/compare?from=${US28}&to=${US28}`);
-  await expect(page.getByRole("alert")).toContainText("'to'");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("'to'");
   await expect(page.getByRole("link", { name: "Start again" })).toHaveAttribute("href", "/compare");
 });

@@ -16,7 +16,8 @@ test("filter by territory, read clause 21 × Ukraine, open its evidence, reload 
   // Chromium puts spaces around the visually hidden parentheses; screen readers read the same words.
   await expect(ua21).toHaveAccessibleName(/^Clause 21 × Ukraine: Crosses red line \( ?Territory ?\)$/);
   await expect(ua21).toContainText("Crosses red line");
-  await expect(ua21).toContainText("▲ Territory");
+  await expect(ua21.locator(".matrix-red-line")).toContainText("▲");
+  await expect(ua21.locator(".matrix-red-line")).toContainText("Territory");
 
   await ua21.click();
   const panel = page.getByRole("dialog", { name: "Clause 21 × Ukraine" });
