@@ -1,59 +1,18 @@
 import "server-only";
 import { getDb, type Db } from "./db";
 import { citationSelect, toCitations, type TCitation } from "./citations";
+import { positionFieldsSelect, type TPositionFields } from "./position-fields";
 
-export type TPositionView = {
-  id: string;
-  partyId: string;
-  actor: string | null;
-  dimensionId: string;
-  kind: string;
-  statement: string;
-  statementJa: string | null;
-  speaker: string;
-  speakerJa: string | null;
-  date: string;
-  note: string | null;
-  noteJa: string | null;
-  releaseId: string;
-  clauses: string[];
-  documents: string[];
-  sources: TCitation[];
-};
+export type TPositionView = TPositionFields & { clauses: string[]; documents: string[]; sources: TCitation[] };
 
 export const positionSelect = {
-  id: true,
-  partyId: true,
-  actor: true,
-  dimensionId: true,
-  kind: true,
-  statement: true,
-  statementJa: true,
-  speaker: true,
-  speakerJa: true,
-  date: true,
-  note: true,
-  noteJa: true,
-  releaseId: true,
+  ...positionFieldsSelect,
   clauses: { select: { clauseId: true }, orderBy: { ordinal: "asc" } },
   documents: { select: { documentId: true }, orderBy: { ordinal: "asc" } },
   sources: citationSelect,
 } as const;
 
-type TPositionRecord = {
-  id: string;
-  partyId: string;
-  actor: string | null;
-  dimensionId: string;
-  kind: string;
-  statement: string;
-  statementJa: string | null;
-  speaker: string;
-  speakerJa: string | null;
-  date: string;
-  note: string | null;
-  noteJa: string | null;
-  releaseId: string;
+type TPositionRecord = TPositionFields & {
   clauses: { clauseId: string }[];
   documents: { documentId: string }[];
   sources: { note: string | null; source: { outlet: string; url: string; date: string | null } }[];

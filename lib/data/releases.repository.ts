@@ -18,6 +18,7 @@ import {
   type TReleaseState,
 } from "@/lib/domain/dataset/release";
 import { getDb, type Db, type DbTransaction } from "./db";
+import { positionFieldsSelect } from "./position-fields";
 
 export type TReleaseSummary = { id: string; title: string; coverage: string | null; appliedAt: Date };
 
@@ -131,19 +132,7 @@ export async function readReleaseState(release: TReleaseInput, db: DbTransaction
     db.position.findMany({
       where: { id: { in: chunk } },
       select: {
-        id: true,
-        partyId: true,
-        actor: true,
-        dimensionId: true,
-        kind: true,
-        statement: true,
-        statementJa: true,
-        speaker: true,
-        speakerJa: true,
-        date: true,
-        note: true,
-        noteJa: true,
-        releaseId: true,
+        ...positionFieldsSelect,
         version: true,
         editedAt: true,
         reviewNote: true,
