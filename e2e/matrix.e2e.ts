@@ -77,6 +77,8 @@ for (const search of [
       }),
     );
     await expect(page.locator('[role="grid"]')).toHaveAttribute("aria-rowcount", String(expected.length + 1));
+    // Rows are virtualised: wait until the client has rendered them all (the viewport is tall enough).
+    await expect(page.locator('[role="row"][data-clause]')).toHaveCount(expected.length);
     const rendered = await page.locator('[role="row"][data-clause]').evaluateAll((rows) =>
       rows.map((row) => ({
         number: row.getAttribute("data-clause"),
