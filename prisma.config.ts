@@ -47,19 +47,33 @@ class PrismaBetterSQLite3ForCli extends PrismaBetterSQLite3 {
 
 // adapter-pg 6.19 cannot map the catalog types `name` (OID 19) and `"char"` (OID 18) that the schema engine
 // reads (prisma/orm#27403, fixed only in 7.x): report them as text (OID 25).
+// Its executeScript also splits a migration on every ";", which cuts a PL/pgSQL function body (the data-version
+// trigger) apart: send the script whole instead, as one simple query (PostgreSQL runs it as one transaction).
 const CATALOG_TEXT_OIDS = new Set([18, 19]);
-function patchCatalogColumns<T extends object>(adapter: T): T {
+function patchForCli<T extends object>(adapter: T): T {
   let proto = Object.getPrototypeOf(adapter);
   while (proto && !Object.hasOwn(proto, "performIO")) proto = Object.getPrototypeOf(proto);
-  if (proto && !proto.__catalogAsText) {
+  if (proto && !proto.__patchedForCli) {
     const performIO = proto.performIO;
     proto.performIO = async function (this: unknown, query: unknown) {
       const result = await performIO.call(this, query);
       for (const field of result.fields) if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = 25;
       return result;
     };
-    proto.__catalogAsText = true;
+    proto.__patchedForCli = true;
   }
+  const queryable = adapter as unknown as {
+    client: { query: (sql: string) => Promise<unknown> };
+    onError: (error: unknown) => never;
+    executeScript: (script: string) => Promise<void>;
+  };
+  queryable.executeScript = async (script: string) => {
+    try {
+      await queryable.client.query(script);
+    } catch (error) {
+      queryable.onError(error);
+    }
+  };
   return adapter;
 }
 
@@ -68,7 +82,7 @@ class PrismaPgForCli extends PrismaPg {
     super(pgConfig);
   }
   override async connect() {
-    return patchCatalogColumns(await super.connect());
+    return patchForCli(await super.connect());
   }
   // adapter-pg 6.19's shadow database connects to the main database when given a connection string, and drops
   // the shadow database before closing its pool. Re-implemented with a discrete config.

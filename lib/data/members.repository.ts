@@ -22,6 +22,11 @@ export async function findMembers(db: Db = getDb()) {
   });
 }
 
+/**
+ * One project setting. Raw SQL because every GET reads the reading gate through it: a typed findUnique costs about
+ * three times as much as this single-row select (bench/matrix.ts measures the whole route).
+ */
 export async function getSetting(key: string, db: Db = getDb()): Promise<string | null> {
-  return (await db.setting.findUnique({ where: { key }, select: { value: true } }))?.value ?? null;
+  const rows = await db.$queryRaw<{ value: string }[]>`SELECT "value" FROM "Setting" WHERE "key" = ${key}`;
+  return rows[0]?.value ?? null;
 }

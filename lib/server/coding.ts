@@ -269,9 +269,8 @@ export async function findVisibleCodes(
 export async function findVisibleCells(
   viewer: TActor | null,
   documentId: string,
-  coderId: string,
+  coder: { kind: string; userId: string | null } | null,
 ): Promise<Set<string> | null> {
-  const coder = await getCoder(coderId);
   if (!coder || coder.kind !== "researcher" || canSeeCode(viewer, coder.userId, false)) return null;
   if (!viewer) return new Set();
   const coded = await findCodedCells(viewer.userId, documentId);

@@ -4,16 +4,18 @@ import { canListCoder } from "@/lib/domain/coding";
 import { badParameter, notFound } from "@/lib/domain/errors";
 import { toClauseId } from "@/lib/domain/ids";
 import { localize, type TLang, type TLocalized } from "@/lib/domain/localize";
-import { buildMatrix, type TMatrix } from "@/lib/domain/matrix/build";
+import { buildMatrix, type TMatrix, type TMatrixInput } from "@/lib/domain/matrix/build";
 import { parseMatrixQuery, type TParamSource } from "@/lib/domain/matrix/query";
 import type { TActor } from "@/lib/domain/permissions";
 import { findRedLinesTouched } from "@/lib/domain/red-lines";
 import { getScoreLevel, type TScore } from "@/lib/domain/scale";
 import { getCellAssessment } from "@/lib/data/clauses.repository";
-import { getDb } from "@/lib/data/db";
+import { readDataVersion } from "@/lib/data/data-version";
+import { getDb, type Db } from "@/lib/data/db";
 import { findCellReleaseInput, findMatrixInput } from "@/lib/data/matrix.repository";
 import { findPositionsByIds, type TPositionView } from "@/lib/data/positions.repository";
 import { canSeeCellOf, findVisibleCells } from "./coding";
+import { createVersionedCache } from "./versioned-cache";
 
 export type TMatrixView = TMatrix & {
   document: { id: string; title: string; titleJa: string | null; date: string };
@@ -38,23 +40,45 @@ export async function getMatrixView(
 ): Promise<TMatrixView> {
   const db = getDb();
   const coder = readCoder(params);
-  const [document, input, allCoders, visibleCells] = await Promise.all([
-    db.document.findUnique({ where: { id: documentId }, select: { id: true, title: true, titleJa: true, date: true } }),
-    findMatrixInput(documentId, coder, db),
-    db.coder.findMany({ select: { id: true, name: true, kind: true }, orderBy: { id: "asc" } }),
-    findVisibleCells(viewer, documentId, coder),
-  ]);
+  // The version first, then the data: a write committed in between only makes the cached copy newer than its tag.
+  const version = await readDataVersion(db);
+  const { document, input, allCoders } = await matrixReads.get(db, `${documentId}\u0000${coder}`, version, () =>
+    loadMatrixReads(db, documentId, coder),
+  );
   if (!document || !input) throw notFound("document", documentId);
   const vocabulary = { dimensionIds: input.dimensionOrder, partyIds: input.parties.map((p) => p.id) };
   const query = parseMatrixQuery(params, vocabulary, strict);
   if (lang) query.lang = lang;
-  if (!allCoders.some((c) => c.id === query.coder))
-    throw badParameter("coder", `has an unknown value '${query.coder}'`);
+  const selected = allCoders.find((c) => c.id === query.coder);
+  if (!selected) throw badParameter("coder", `has an unknown value '${query.coder}'`);
+  const visibleCells = await findVisibleCells(viewer, documentId, selected);
   const coders = allCoders
     .filter((c) => c.id === query.coder || canListCoder(viewer, c.kind))
     .map((c) => ({ id: c.id, name: c.name }));
   const matrix = buildMatrix(visibleCells ? { ...input, visibleCells } : input, query);
   return { ...matrix, document, vocabulary, coders };
+}
+
+type TMatrixReads = {
+  document: TMatrixView["document"] | null;
+  input: TMatrixInput | null;
+  allCoders: { id: string; name: string; kind: string; userId: string | null }[];
+};
+
+/**
+ * What the matrix of one document and coder reads from the database, kept per data version: on the reference data
+ * these fourteen queries are most of a matrix request's cost, and they only change when the data does. A few
+ * documents × coders at a time; a 10,000-clause input is tens of megabytes, hence the small bound.
+ */
+const matrixReads = createVersionedCache<TMatrixReads>({ maxEntries: 16 });
+
+async function loadMatrixReads(db: Db, documentId: string, coder: string): Promise<TMatrixReads> {
+  const [document, input, allCoders] = await Promise.all([
+    db.document.findUnique({ where: { id: documentId }, select: { id: true, title: true, titleJa: true, date: true } }),
+    findMatrixInput(documentId, coder, db),
+    db.coder.findMany({ select: { id: true, name: true, kind: true, userId: true }, orderBy: { id: "asc" } }),
+  ]);
+  return { document, input, allCoders };
 }
 
 export type TCellEvidence = {

@@ -24,16 +24,16 @@ const AWKWARD = 'He said "no", then:\r\nline two\nline three, 領土の保全 =S
 
 type TRow = Record<string, unknown>;
 
-/** Every row of every model, sorted, so two databases can be compared whole. */
-async function dumpEveryModel(client: Db): Promise<Record<string, TRow[]>> {
+/** Every row of every model but `except`, sorted, so two databases can be compared whole. */
+async function dumpEveryModel(client: Db, except: string[] = []): Promise<Record<string, TRow[]>> {
   const out: Record<string, TRow[]> = {};
-  for (const model of Object.values(Prisma.ModelName)) {
+  for (const model of Object.values(Prisma.ModelName).filter((m) => !except.includes(m))) {
     const delegate = (client as unknown as Record<string, { findMany(): Promise<TRow[]> }>)[
       model.charAt(0).toLowerCase() + model.slice(1)
     ];
     const rows = await delegate.findMany();
     out[model] = rows
-      .map((row) => ({ key: JSON.stringify(row), row }))
+      .map((row) => ({ key: JSON.stringify(row, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)), row }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       .map((x) => x.row);
   }
@@ -174,8 +174,9 @@ describe("the dataset package", () => {
   it("restores into an empty database with every row of every model identical", async () => {
     const result = await restoreDataset(zip, targetDb);
     expect(result.releaseId).toBe(await getCurrentReleaseId(db()));
-    const source = await dumpEveryModel(db());
-    const restored = await dumpEveryModel(targetDb);
+    // The data version counts writes, not data: the two databases had different histories.
+    const source = await dumpEveryModel(db(), ["DataVersion"]);
+    const restored = await dumpEveryModel(targetDb, ["DataVersion"]);
     for (const model of Object.keys(source)) {
       expect([model, restored[model].length]).toEqual([model, source[model].length]);
       expect(restored[model]).toEqual(source[model]);
