@@ -12,6 +12,16 @@ import { getAuthSecret } from "./auth-secret";
  * actions (lib/server/account.actions.ts) that call `auth.api` and check permissions first, so there is no public
  * sign-up.
  */
+const COOKIE_PREFIX = "redlines";
+
+/**
+ * Whether the request carries a session cookie at all (`redlines.session_token`, `__Secure-` prefixed over HTTPS).
+ * Without one there is no session to look up, and an anonymous read skips better-auth entirely.
+ */
+export function hasSessionCookie(headers: Headers): boolean {
+  return headers.get("cookie")?.includes(`${COOKIE_PREFIX}.session_token=`) ?? false;
+}
+
 function createAuth() {
   return betterAuth({
     database: prismaAdapter(getDb(), { provider: getDatabaseProvider(getDatabaseUrl()) }),
@@ -20,7 +30,7 @@ function createAuth() {
     emailAndPassword: { enabled: true, minPasswordLength: 10, autoSignIn: false },
     user: { additionalFields: { role: { type: "string", defaultValue: "viewer", input: false } } },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
-    advanced: { defaultCookieAttributes: { httpOnly: true, sameSite: "lax" }, cookiePrefix: "redlines" },
+    advanced: { defaultCookieAttributes: { httpOnly: true, sameSite: "lax" }, cookiePrefix: COOKIE_PREFIX },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

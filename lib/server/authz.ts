@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { can, isRole, type TAction, type TActor, type TResource } from "@/lib/domain/permissions";
 import { findUserByTokenHash, findUserForSession } from "@/lib/data/tokens.repository";
-import { getAuth } from "./auth";
+import { getAuth, hasSessionCookie } from "./auth";
 
 /** API tokens look like `rl_<43 url-safe characters>`; only their SHA-256 is stored. */
 export function hashApiToken(token: string): string {
@@ -26,6 +26,7 @@ export async function getActor(headers: Headers): Promise<TActor | null> {
   if (authorization?.startsWith("Bearer ")) {
     return toActor(await findUserByTokenHash(hashApiToken(authorization.slice(7).trim()), new Date()));
   }
+  if (!hasSessionCookie(headers)) return null;
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
   return toActor(await findUserForSession(session.user.id));

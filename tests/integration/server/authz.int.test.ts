@@ -1,4 +1,6 @@
 import { AppError } from "@/lib/domain/errors";
+import { createMemberAsOperator } from "@/lib/server/accounts";
+import { getAuth } from "@/lib/server/auth";
 import { getActor, requirePermission } from "@/lib/server/authz";
 import { createTestActor } from "../../helpers/actors";
 import { setupTestDb } from "../../helpers/test-db";
@@ -25,5 +27,24 @@ describe("requirePermission", () => {
     const viewer = await createTestActor(db(), "viewer");
     await db().apiToken.updateMany({ where: { userId: viewer.userId }, data: { revokedAt: new Date() } });
     expect(await getActor(new Headers(viewer.headers))).toBeNull();
+  });
+});
+
+describe("getActor with a session cookie", () => {
+  it("knows the account behind a signed-in session, and nobody behind a missing or forged one", async () => {
+    const email = "session-reader@example.org";
+    const password = "a long enough password";
+    const userId = await createMemberAsOperator({ name: "Session reader", email, password, role: "coder" });
+    const response = await getAuth().api.signInEmail({ body: { email, password }, asResponse: true });
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    expect(cookie).toContain("redlines.session_token=");
+    expect(await getActor(new Headers({ cookie }))).toMatchObject({ userId, role: "coder" });
+    // Other cookies only: no session is looked up.
+    expect(await getActor(new Headers({ cookie: "theme=dark; NEXT_LOCALE=ja" }))).toBeNull();
+    // A session token the database does not know.
+    expect(await getActor(new Headers({ cookie: "redlines.session_token=forged.signature" }))).toBeNull();
   });
 });
