@@ -2,13 +2,16 @@
  * A synthetic negotiation for benchmarks, shaped like the reference dataset but of any size: one document of
  * `clauses` clauses, `parties` parties, the reference codebook's 20 dimensions, dated positions (a quarter of them
  * red lines) and one reference assessment per clause × party with up to three evidence positions.
+ * With `revision`, a second version of the document follows (see `addRevision`), with the stored alignments between
+ * the two; the rows of the first version are the same with or without it.
  * Deterministic: the same options give the same rows.
  */
-import { toAssessmentId, type TDatasetRows } from "@/lib/domain/dataset/rows";
+import { toAlignmentId, toAssessmentId, type TDatasetRows } from "@/lib/domain/dataset/rows";
 import { toClauseId, toSourceId } from "@/lib/domain/ids";
 import { POSITION_KINDS } from "@/lib/domain/vocabulary";
 
 export const SYNTHETIC_DOCUMENT = "synthetic-plan";
+export const SYNTHETIC_REVISION = "synthetic-plan-revised";
 
 const DIMENSIONS = [
   "sovereignty",
@@ -54,10 +57,13 @@ export function generateSyntheticDataset({
   clauses,
   parties,
   seed = 42,
+  revision = false,
 }: {
   clauses: number;
   parties: number;
   seed?: number;
+  /** Adds SYNTHETIC_REVISION, a later version of SYNTHETIC_DOCUMENT, and the alignments between them. */
+  revision?: boolean;
 }): TDatasetRows {
   const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
@@ -196,5 +202,150 @@ export function generateSyntheticDataset({
       );
     }
   }
+  if (revision) addRevision(rows, mulberry32(seed + 1), source.id);
   return rows;
+}
+
+type TRevisedDraft = { heading: string; text: string; topics: string[]; origins: number[]; reworded: boolean };
+
+/**
+ * Appends a later version of SYNTHETIC_DOCUMENT edited the way plan versions are edited, and the researchers'
+ * alignments from the first version to it, covering every clause of both (so the comparison needs no proposal):
+ * about 3% of clauses removed, 3% merged with the next, 3% split in two, 30% reworded at word level (a fifth of
+ * their words replaced, some dropped or inserted), 3% new clauses added, up to 1% of the unchanged ones moved elsewhere;
+ * the result is renumbered 1..m, so numbers stop matching after the first edit. Draws from its own `random`, so the
+ * first version's rows do not depend on it.
+ */
+function addRevision(rows: TDatasetRows, random: () => number, sourceId: string): void {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const original = rows.clauses.filter((c) => c.documentId === SYNTHETIC_DOCUMENT);
+  const topicsOf = new Map<string, string[]>();
+  for (const t of rows.clauseTopics) topicsOf.set(t.clauseId, [...(topicsOf.get(t.clauseId) ?? []), t.dimensionId]);
+  const reword = (text: string) =>
+    text
+      .split(" ")
+      .flatMap((w) => {
+        const roll = random();
+        if (roll < 0.15) return [pick(WORDS)];
+        if (roll < 0.18) return [];
+        if (roll < 0.21) return [w, pick(WORDS)];
+        return [w];
+      })
+      .join(" ");
+
+  const drafts: TRevisedDraft[] = [];
+  const removed: number[] = [];
+  const split = new Set<number>();
+  for (let k = 0; k < original.length; k++) {
+    const c = original[k];
+    const topics = topicsOf.get(c.id) ?? [];
+    const roll = random();
+    if (roll < 0.03) {
+      removed.push(k);
+    } else if (roll < 0.06 && k + 1 < original.length) {
+      const next = original[++k];
+      drafts.push({
+        heading: c.heading,
+        text: `${c.text} ${next.text}`,
+        topics: [...new Set([...topics, ...(topicsOf.get(next.id) ?? [])])],
+        origins: [k - 1, k],
+        reworded: true,
+      });
+    } else if (roll < 0.09) {
+      split.add(k);
+      const words = c.text.split(" ");
+      const cut = Math.floor(words.length / 2);
+      drafts.push(
+        { heading: c.heading, text: words.slice(0, cut).join(" "), topics, origins: [k], reworded: true },
+        {
+          heading: `${c.heading} ${pick(WORDS)}`,
+          text: words.slice(cut).join(" "),
+          topics,
+          origins: [k],
+          reworded: true,
+        },
+      );
+    } else if (roll < 0.39) {
+      drafts.push({ heading: c.heading, text: reword(c.text), topics, origins: [k], reworded: true });
+    } else {
+      drafts.push({ heading: c.heading, text: c.text, topics, origins: [k], reworded: false });
+    }
+    if (random() < 0.03)
+      drafts.push({
+        heading: Array.from({ length: 3 }, () => pick(WORDS)).join(" "),
+        text: Array.from({ length: 24 }, () => pick(WORDS)).join(" "),
+        topics: [pick(DIMENSIONS)],
+        origins: [],
+        reworded: false,
+      });
+  }
+  const moved = new Set<TRevisedDraft>();
+  for (let m = 0; m < Math.max(1, Math.round(original.length / 100)); m++) {
+    const at = Math.floor(random() * drafts.length);
+    const draft = drafts[at];
+    if (draft.reworded || draft.origins.length !== 1 || moved.has(draft)) continue;
+    drafts.splice(at, 1);
+    drafts.splice(Math.floor(random() * drafts.length), 0, draft);
+    moved.add(draft);
+  }
+
+  const count = drafts.length;
+  rows.documents.push({
+    id: SYNTHETIC_REVISION,
+    ordinal: 1,
+    title: `Synthetic plan of ${original.length} clauses, revised (${count} clauses)`,
+    titleJa: `${original.length}条項の合成データ（改訂版、${count}条項）`,
+    date: "2025-11-27",
+    origin: "Generated for benchmarks",
+    originJa: "ベンチマーク用に生成",
+    completeness: "full",
+    note: null,
+    noteJa: null,
+    releaseId: rows.release.id,
+  });
+  rows.documentSources.push({ documentId: SYNTHETIC_REVISION, ordinal: 0, sourceId, note: null });
+  const link = (from: string | null, to: string | null, relation: string) =>
+    rows.alignments.push({
+      id: toAlignmentId(from ?? SYNTHETIC_DOCUMENT, to ?? SYNTHETIC_REVISION),
+      ordinal: rows.alignments.length,
+      fromDocumentId: SYNTHETIC_DOCUMENT,
+      fromClauseId: from,
+      toDocumentId: SYNTHETIC_REVISION,
+      toClauseId: to,
+      relation,
+      note: null,
+      noteJa: null,
+    });
+  drafts.forEach((d, k) => {
+    const id = toClauseId(SYNTHETIC_REVISION, String(k + 1));
+    rows.clauses.push({
+      id,
+      documentId: SYNTHETIC_REVISION,
+      number: String(k + 1),
+      ordinal: k,
+      heading: d.heading,
+      headingJa: null,
+      text: d.text,
+      textJa: null,
+      note: null,
+      noteJa: null,
+    });
+    d.topics.forEach((dimensionId, ordinal) => rows.clauseTopics.push({ clauseId: id, dimensionId, ordinal }));
+    rows.clauseSources.push({ clauseId: id, ordinal: 0, sourceId, note: null });
+    if (d.origins.length === 0) link(null, id, "added");
+    for (const o of d.origins) {
+      const relation =
+        d.origins.length > 1
+          ? "merged"
+          : split.has(o)
+            ? "split"
+            : moved.has(d)
+              ? "moved"
+              : d.reworded
+                ? "modified"
+                : "unchanged";
+      link(original[o].id, id, relation);
+    }
+  });
+  for (const k of removed) link(original[k].id, null, "removed");
 }
