@@ -112,7 +112,7 @@ type TPageFigures = {
   note: string;
 };
 
-/** One warm fetch of the page's HTML (its size and server time), then one load in Chromium. */
+/** One fetch of the page's HTML (its size and server time; the page's first request), then one load in Chromium. */
 async function measurePage(url: string): Promise<TPageFigures> {
   const start = performance.now();
   const html = await (await fetch(url)).arrayBuffer();
