@@ -1,6 +1,6 @@
 /**
  * Independent readers for the export tests: each format is read back by a tool that did not write it (csv-parse,
- * marked, ajv, exceljs, pdflatex, JSZip), as a researcher's own tools would read it.
+ * marked, ajv, exceljs, pdflatex, JSZip, saxes), as a researcher's own tools would read it.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -76,6 +76,28 @@ export async function readZip(bytes: Uint8Array): Promise<Record<string, string>
     if (!entry.dir) out[name] = await entry.async("string");
   }
   return out;
+}
+
+/**
+ * Parses an XML part with saxes (the strict XML 1.0 parser exceljs reads with), which throws on anything that is not
+ * well-formed, and lists the root element and its child elements in document order.
+ */
+export function readXmlOutline(xml: string): { root: string; children: string[] } {
+  const { SaxesParser } = jest.requireActual<typeof import("saxes")>("saxes");
+  const parser = new SaxesParser();
+  const outline = { root: "", children: [] as string[] };
+  let depth = 0;
+  parser.on("error", (error) => {
+    throw error;
+  });
+  parser.on("opentag", (tag) => {
+    if (depth === 0) outline.root = tag.name;
+    if (depth === 1) outline.children.push(tag.name);
+    depth++;
+  });
+  parser.on("closetag", () => depth--);
+  parser.write(xml).close();
+  return outline;
 }
 
 export const TEX_PACKAGES =

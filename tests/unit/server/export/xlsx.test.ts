@@ -117,7 +117,66 @@ describe("toXlsx read back with exceljs", () => {
     expect(lines).toEqual(table.meta.map((m) => [m.label, m.value]));
     expect(about.getCell(3, 1).font?.bold).toBe(true);
     expect(workbook.title).toBe(table.title);
+    expect(workbook.creator).toBe("Redlines");
     expect(workbook.created.toISOString()).toBe(created.toISOString());
+    expect(workbook.modified.toISOString()).toBe(created.toISOString());
+    expect(about.getCell(1, 1).font).toMatchObject({ bold: true, size: 14 });
+    expect(about.getCell(3, 2).alignment).toMatchObject({ vertical: "top", wrapText: true });
+  });
+
+  it("aligns numbers right without wrapping, scores centred and text left, both wrapped", async () => {
+    const compare = sheetOf(await load(await toXlsx(buildCompareTable())), XLSX_TABLE_SHEET);
+    expect(compare.getCell(2, 4).alignment).toMatchObject({ horizontal: "right", vertical: "top" });
+    expect(compare.getCell(2, 4).alignment.wrapText).toBeFalsy();
+    expect(compare.getCell(2, 5).alignment).toMatchObject({ horizontal: "left", vertical: "top", wrapText: true });
+    const matrix = sheetOf(await load(await toXlsx(buildMatrixTable())), XLSX_TABLE_SHEET);
+    expect(matrix.getCell(2, 4).alignment).toMatchObject({ horizontal: "center", vertical: "top", wrapText: true });
+    expect(matrix.getCell(1, 4).alignment).toMatchObject({ horizontal: "center", vertical: "middle", wrapText: true });
+  });
+
+  it("drops the control characters XML 1.0 cannot hold and keeps Excel-escape-looking text as written", async () => {
+    const texts = ["bell\u0007 nul\u0000 esc\u001b, tab\t kept", "_x0041_ is not A", "\ufffenot a character\uffff"];
+    const table: TExportTable = {
+      title: "Control\u0001 characters",
+      lang: "en",
+      meta: [{ label: "Note\u0002", value: "value\u0003" }],
+      columns: [{ key: "v", label: "Value\u0004" }],
+      rows: texts.map((v) => ({ v })),
+    };
+    const workbook = await load(await toXlsx(table));
+    const sheet = sheetOf(workbook, XLSX_TABLE_SHEET);
+    expect(sheet.getCell(1, 1).value).toBe("Value");
+    expect(texts.map((_, i) => sheet.getCell(i + 2, 1).value)).toEqual([
+      "bell nul esc, tab\t kept",
+      "_x0041_ is not A",
+      "not a character",
+    ]);
+    const about = sheetOf(workbook, XLSX_ABOUT_SHEET);
+    expect([about.getCell(1, 1).value, about.getCell(3, 1).value, about.getCell(3, 2).value]).toEqual([
+      "Control characters",
+      "Note",
+      "value",
+    ]);
+  });
+
+  it("writes a table without rows as its header, frozen and filtered", async () => {
+    const sheet = sheetOf(
+      await load(await toXlsx({ ...buildMatrixTable(), rows: [], cellStyles: [] })),
+      XLSX_TABLE_SHEET,
+    );
+    expect(sheet.rowCount).toBe(1);
+    expect(sheet.getCell(1, 1).value).toBe("Clause");
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
+    expect(sheet.autoFilter).toBe("A1:G1");
+  });
+
+  it("gives the same bytes for the same table and time, and other bytes for another time", async () => {
+    const created = new Date("2026-03-14T09:30:00Z");
+    const a = await toXlsx(buildMatrixTable("ja"), { created });
+    const b = await toXlsx(buildMatrixTable("ja"), { created });
+    const c = await toXlsx(buildMatrixTable("ja"), { created: new Date("2026-03-15T09:30:00Z") });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
   });
 
   it("rejects a malformed table", async () => {
