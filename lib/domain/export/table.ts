@@ -113,6 +113,8 @@ export function toCellText(cell: TExportCell): string {
  * line counts. Good enough to size columns; not a typesetting measure.
  */
 export function computeTextWidth(text: string): number {
+  // Most cells are one line of printable ASCII: one cell per character, no need to walk code points.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let widest = 0;
   for (const line of text.split(/\r\n|\r|\n/)) {
     let width = 0;
@@ -133,6 +135,8 @@ export function computeColumnWidths(table: TExportTable, min = 6, max = 60): num
     return Math.min(max, Math.max(min, widest));
   });
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 function isWide(cp: number): boolean {
   return (

@@ -56,6 +56,9 @@ describe("column widths", () => {
     expect(computeTextWidth("abc")).toBe(3);
     expect(computeTextWidth("ウクライナ")).toBe(10);
     expect(computeTextWidth("short\na much longer line")).toBe(18);
+    expect(computeTextWidth("")).toBe(0);
+    expect(computeTextWidth("Zelensky — “no”")).toBe(15);
+    expect(computeTextWidth("EU（欧州連合）")).toBe(14);
   });
 
   it("sizes each column by its widest cell, clamped", () => {
