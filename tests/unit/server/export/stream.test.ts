@@ -55,6 +55,13 @@ describe("streamZip", () => {
     expect(files["empty.txt"]).toBe("");
   });
 
+  it("deflates at the level asked, the files unchanged", async () => {
+    const fast = await readAllBytes(streamZip(entries, mtime, { level: 1 }));
+    const small = await readAllBytes(streamZip(entries, mtime, { level: 9 }));
+    expect(Buffer.from(fast).equals(Buffer.from(small))).toBe(false);
+    expect(await readZip(fast)).toEqual(await readZip(small));
+  });
+
   it("gives the same bytes for the same files and time", async () => {
     const a = await readAllBytes(streamZip(entries, mtime));
     const b = await readAllBytes(streamZip(entries, mtime));
