@@ -113,17 +113,34 @@ export async function time(n: number, fn: () => Promise<unknown> | unknown, warm
   return summarize(samples);
 }
 
-/** Times sequential GETs of a URL (body read fully); fails on a non-200 answer. */
-export function timeGet(url: string, n: number, warmup = 5): Promise<TTimings> {
-  return time(
-    n,
-    async () => {
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-    },
-    warmup,
-  );
+/**
+ * Times `url` against a floor route, alternating one request of each, so that both see the same machine: on a
+ * shared, noisy machine two back-to-back series can see very different loads and their ratio says little.
+ */
+export async function timeGetAgainst(
+  floorUrl: string,
+  url: string,
+  n: number,
+  warmup = 5,
+): Promise<{ floor: TTimings; target: TTimings }> {
+  const get = async (target: string) => {
+    const start = performance.now();
+    const response = await fetch(target);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${target} answered ${response.status}`);
+    return performance.now() - start;
+  };
+  for (let i = 0; i < warmup; i++) {
+    await get(floorUrl);
+    await get(url);
+  }
+  const floor: number[] = [];
+  const target: number[] = [];
+  for (let i = 0; i < n; i++) {
+    floor.push(await get(floorUrl));
+    target.push(await get(url));
+  }
+  return { floor: summarize(floor), target: summarize(target) };
 }
 
 export const ms = (v: number) => `${v.toFixed(2)} ms`;

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, httpStatusOf, type FieldErrors } from "@/lib/domain/errors";
+import { withReadScope } from "./read-scope";
 import { assertCanRead } from "./reading-gate";
 
 /** The one JSON error shape of every API answer that is not a success. */
@@ -35,13 +36,16 @@ export function jsonError(error: unknown): Response {
 /**
  * Wraps a route handler so that every failure leaves as the error shape: AppError with its status, anything else
  * as a 500 that leaks nothing. GET requests are reads: they pass the reading gate first (open unless an admin
- * closed reading to anonymous visitors).
+ * closed reading to anonymous visitors), and read the data version once for all their cached reads (read-scope.ts).
  */
 export function handle<C>(handler: (request: Request, context: C) => Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
-      if (request.method === "GET") await assertCanRead(request.headers);
-      return await handler(request, context);
+      if (request.method !== "GET") return await handler(request, context);
+      return await withReadScope(async () => {
+        await assertCanRead(request.headers);
+        return await handler(request, context);
+      });
     } catch (error) {
       return jsonError(error);
     }

@@ -10,11 +10,11 @@ import type { TActor } from "@/lib/domain/permissions";
 import { findRedLinesTouched } from "@/lib/domain/red-lines";
 import { getScoreLevel, type TScore } from "@/lib/domain/scale";
 import { getCellAssessment } from "@/lib/data/clauses.repository";
-import { readDataVersion } from "@/lib/data/data-version";
 import { getDb, type Db } from "@/lib/data/db";
 import { findCellReleaseInput, findMatrixInput } from "@/lib/data/matrix.repository";
 import { findPositionsByIds, type TPositionView } from "@/lib/data/positions.repository";
 import { canSeeCellOf, findVisibleCells } from "./coding";
+import { currentDataVersion } from "./read-scope";
 import { createVersionedCache } from "./versioned-cache";
 
 export type TMatrixView = TMatrix & {
@@ -41,8 +41,9 @@ export async function getMatrixView(
   const db = getDb();
   const coder = readCoder(params);
   // The version first, then the data: a write committed in between only makes the cached copy newer than its tag.
-  const version = await readDataVersion(db);
-  const { document, input, allCoders } = await matrixReads.get(db, `${documentId}\u0000${coder}`, version, () =>
+  const version = await currentDataVersion(db);
+  const readsKey = `${documentId}\u0000${coder}`;
+  const { document, input, allCoders } = await matrixReads.get(db, readsKey, version, () =>
     loadMatrixReads(db, documentId, coder),
   );
   if (!document || !input) throw notFound("document", documentId);
@@ -55,7 +56,13 @@ export async function getMatrixView(
   const coders = allCoders
     .filter((c) => c.id === query.coder || canListCoder(viewer, c.kind))
     .map((c) => ({ id: c.id, name: c.name }));
-  const matrix = buildMatrix(visibleCells ? { ...input, visibleCells } : input, query);
+  const cells = input.clauses.length * input.parties.length;
+  const matrix =
+    visibleCells || cells > BUILD_CACHE_MAX_CELLS
+      ? buildMatrix(visibleCells ? { ...input, visibleCells } : input, query)
+      : await matrixBuilds.get(db, `${readsKey}\u0000${JSON.stringify(query)}`, version, async () =>
+          buildMatrix(input, query),
+        );
   return { ...matrix, document, vocabulary, coders };
 }
 
@@ -71,6 +78,14 @@ type TMatrixReads = {
  * documents × coders at a time; a 10,000-clause input is tens of megabytes, hence the small bound.
  */
 const matrixReads = createVersionedCache<TMatrixReads>({ maxEntries: 16 });
+
+/**
+ * Built views of the same reads, per query and version, for views every viewer sees
+ * alike (no blind coding in play). Only for documents up to BUILD_CACHE_MAX_CELLS cells: beyond that a view weighs
+ * megabytes and its build is small next to sending it.
+ */
+const matrixBuilds = createVersionedCache<TMatrix>({ maxEntries: 64 });
+const BUILD_CACHE_MAX_CELLS = 20_000;
 
 async function loadMatrixReads(db: Db, documentId: string, coder: string): Promise<TMatrixReads> {
   const [document, input, allCoders] = await Promise.all([

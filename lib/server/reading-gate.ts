@@ -1,13 +1,23 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
+import { getDb } from "@/lib/data/db";
 import { getSetting } from "@/lib/data/members.repository";
 import { getActor } from "./authz";
+import { currentDataVersion } from "./read-scope";
+import { createVersionedCache } from "./versioned-cache";
 
 export const READING_SETTING = "reading";
 
-/** Whether reading needs an account ("closed") or is open to everyone (the default). */
+const settings = createVersionedCache<string | null>({ maxEntries: 4 });
+
+/**
+ * Whether reading needs an account ("closed") or is open to everyone (the default). Every GET asks, so the setting
+ * is kept per data version (settings are among the tables that move it): no query of its own once read.
+ */
 export async function isReadingClosed(): Promise<boolean> {
-  return (await getSetting(READING_SETTING)) === "closed";
+  const db = getDb();
+  const version = await currentDataVersion(db);
+  return (await settings.get(db, READING_SETTING, version, () => getSetting(READING_SETTING, db))) === "closed";
 }
 
 /**

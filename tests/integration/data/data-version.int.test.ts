@@ -1,9 +1,10 @@
 /**
  * The data version (lib/data/data-version.ts): the migration's triggers raise it on every write to the tables the
- * matrix reads, in the writer's transaction, and leave it alone otherwise; the matrix serves its cached reads while
- * it stands still and reads again as soon as it moves, whoever wrote.
+ * matrix reads and to the settings, in the writer's transaction, and leave it alone otherwise; the matrix and the
+ * reading gate serve their cached reads while it stands still and read again as soon as it moves, whoever wrote.
  */
 import { readDataVersion } from "@/lib/data/data-version";
+import * as matrixRoute from "@/app/api/documents/[id]/matrix/route";
 import { getMatrixView } from "@/lib/server/matrix";
 import type { Db } from "@/lib/data/db";
 import { testProvider } from "../../helpers/databases";
@@ -28,6 +29,10 @@ const COVERED: [string, (db: Db) => Promise<unknown>][] = [
   ["Coder", (d) => d.coder.updateMany({ where: { id: "reference" }, data: { method: "re-read" } })],
   ["Assessment", (d) => d.assessment.updateMany({ where: { clauseId: CLAUSE }, data: { confidence: "low" } })],
   ["Release", (d) => d.release.updateMany({ data: { note: "checked" } })],
+  [
+    "Setting",
+    (d) => d.setting.upsert({ where: { key: "probe" }, create: { key: "probe", value: "1" }, update: { value: "2" } }),
+  ],
 ];
 
 async function bumpsOf(write: (db: Db) => Promise<unknown>): Promise<bigint> {
@@ -74,10 +79,12 @@ describe("the data version", () => {
     ).toBeGreaterThan(0n);
   });
 
-  it("stays put when a write touches nothing the matrix reads, or rolls back", async () => {
+  it("stays put when a write touches nothing cached (an audit event), or rolls back", async () => {
     expect(
       await bumpsOf((d) =>
-        d.setting.upsert({ where: { key: "probe" }, create: { key: "probe", value: "1" }, update: {} }),
+        d.auditEvent.create({
+          data: { id: "probe", at: new Date(), action: "probe", entityType: "probe", entityId: "probe" },
+        }),
       ),
     ).toBe(0n);
     const before = await readDataVersion(db());
@@ -137,5 +144,26 @@ describe("the matrix's cached reads", () => {
     expect(await scoreOf()).toBe(-1);
     await setScore(-2, { hide: false });
     expect(await scoreOf()).toBe(-2);
+  });
+});
+
+describe("the reading gate's cached setting", () => {
+  const status = async () =>
+    (
+      await matrixRoute.GET(new Request(`http://localhost/api/documents/${DOCUMENT}/matrix`), {
+        params: Promise.resolve({ id: DOCUMENT }),
+      })
+    ).status;
+
+  it("follows the setting as soon as it is written, even straight to the database", async () => {
+    expect(await status()).toBe(200);
+    await db().setting.upsert({
+      where: { key: "reading" },
+      create: { key: "reading", value: "closed" },
+      update: { value: "closed" },
+    });
+    expect(await status()).toBe(401);
+    await db().setting.delete({ where: { key: "reading" } });
+    expect(await status()).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
--- A counter that every write to the tables the matrix reads raises, in the writer's own transaction: the server
--- caches what it read from those tables under the version it saw and reads again when the version moved, whoever
--- wrote (this server, another process, a command-line import, a hand-edited database). See lib/data/data-version.ts.
+-- A counter that every write to the tables the matrix reads, and to the settings, raises in the writer's own
+-- transaction: the server caches what it read from those tables under the version it saw and reads again when the
+-- version moved, whoever wrote (this server, another process, a command-line import, a hand-edited database).
+-- See lib/data/data-version.ts.
 
 -- CreateTable
 CREATE TABLE "DataVersion" (
@@ -39,3 +40,4 @@ CREATE CONSTRAINT TRIGGER "Coder_data_version" AFTER INSERT OR UPDATE OR DELETE 
 CREATE CONSTRAINT TRIGGER "Assessment_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Assessment" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();
 CREATE CONSTRAINT TRIGGER "AssessmentEvidence_data_version" AFTER INSERT OR UPDATE OR DELETE ON "AssessmentEvidence" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();
 CREATE CONSTRAINT TRIGGER "Release_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Release" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();
+CREATE CONSTRAINT TRIGGER "Setting_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Setting" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();

@@ -1,6 +1,7 @@
--- A counter that every write to the tables the matrix reads raises, in the writer's own transaction: the server
--- caches what it read from those tables under the version it saw and reads again when the version moved, whoever
--- wrote (this server, another process, a command-line import, a hand-edited database). See lib/data/data-version.ts.
+-- A counter that every write to the tables the matrix reads, and to the settings, raises in the writer's own
+-- transaction: the server caches what it read from those tables under the version it saw and reads again when the
+-- version moved, whoever wrote (this server, another process, a command-line import, a hand-edited database).
+-- See lib/data/data-version.ts.
 
 -- CreateTable
 CREATE TABLE "DataVersion" (
@@ -47,3 +48,6 @@ CREATE TRIGGER "AssessmentEvidence_data_version_delete" AFTER DELETE ON "Assessm
 CREATE TRIGGER "Release_data_version_insert" AFTER INSERT ON "Release" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
 CREATE TRIGGER "Release_data_version_update" AFTER UPDATE ON "Release" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
 CREATE TRIGGER "Release_data_version_delete" AFTER DELETE ON "Release" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "Setting_data_version_insert" AFTER INSERT ON "Setting" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "Setting_data_version_update" AFTER UPDATE ON "Setting" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "Setting_data_version_delete" AFTER DELETE ON "Setting" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
