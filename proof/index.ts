@@ -1,10 +1,12 @@
 /**
  * `npm run proof`: the properties researchers rely on, measured against the production server on SQLite and on
  * PostgreSQL (a private server the script starts):
- *   load       `writers` concurrent writers create annotations for `seconds`; every acknowledged write must be in
- *              the database afterwards, and no answer may be a 5xx;
- *   crash      the same load, the server killed with SIGKILL in the middle, restarted: every acknowledged write is
- *              present and the database is consistent (PRAGMA integrity_check / foreign keys on PostgreSQL);
+ *   load       `writers` concurrent writers create annotations and codes (each writer its own cells) for `seconds`;
+ *              every acknowledged annotation and code must be in the database afterwards (a code with the score
+ *              acknowledged), and no answer may be a 5xx;
+ *   crash      the same load, the server killed with SIGKILL in the middle, restarted: every acknowledged annotation
+ *              and code is present and the database is consistent (PRAGMA integrity_check and foreign_key_check on
+ *              SQLite, orphan queries on PostgreSQL);
  *   bad input  at least `bad` generated malformed inputs against every write route: no 5xx, database unchanged.
  * Prints a summary and exits 1 on any violation. Options: --seconds 60 --writers 50 --bad 1000
  * --providers sqlite,postgresql --smoke (a few seconds of each, for CI).
@@ -19,7 +21,14 @@ import { ensureBuild, printTable, startServer, type TServer } from "../bench/lib
 import { createProofAccounts } from "./lib/accounts";
 import { generateBadRequests, type TWriteTarget } from "./lib/bad-input";
 import { diffFingerprints, takeFingerprint } from "./lib/fingerprint";
-import { runWriteLoad } from "./lib/load";
+import {
+  runWriteLoad,
+  warmUpWriteRoutes,
+  type TAcknowledgedCode,
+  type TCodeCell,
+  type TCodeCells,
+  type TLoadResult,
+} from "./lib/load";
 import { startPostgres } from "./lib/postgres";
 
 const root = path.resolve(__dirname, "..");
@@ -36,11 +45,37 @@ function setupDatabase(url: string): void {
   if (result.status !== 0) throw new Error(`setup-db failed:\n${result.stdout}${result.stderr}`);
 }
 
-async function countPresent(db: Db, ids: string[]): Promise<number> {
+async function countPresentAnnotations(db: Db, ids: string[]): Promise<number> {
   let present = 0;
   for (let i = 0; i < ids.length; i += 500)
     present += await db.annotation.count({ where: { id: { in: ids.slice(i, i + 500) } } });
   return present;
+}
+
+/** Acknowledged codes that are in the database with the score the server acknowledged. */
+async function countPresentCodes(db: Db, codes: TAcknowledgedCode[]): Promise<number> {
+  let present = 0;
+  for (let i = 0; i < codes.length; i += 500) {
+    const chunk = codes.slice(i, i + 500);
+    const rows = await db.assessment.findMany({
+      where: { id: { in: chunk.map((c) => c.assessmentId) } },
+      select: { id: true, score: true },
+    });
+    const scores = new Map(rows.map((r) => [r.id, r.score]));
+    present += chunk.filter((c) => scores.get(c.assessmentId) === c.score).length;
+  }
+  return present;
+}
+
+/** Every clause × party, each with one position of that party as evidence: the cells the load codes. */
+async function findCodeCells(db: Db): Promise<TCodeCell[]> {
+  const [clauses, parties] = await Promise.all([
+    db.clause.findMany({ select: { id: true }, orderBy: [{ documentId: "asc" }, { ordinal: "asc" }] }),
+    db.party.findMany({ select: { id: true, positions: { select: { id: true }, take: 1, orderBy: { id: "asc" } } } }),
+  ]);
+  return clauses.flatMap((c) =>
+    parties.map((p) => ({ clauseId: c.id, partyId: p.id, evidence: p.positions.map((x) => x.id) })),
+  );
 }
 
 async function checkIntegrity(provider: string, url: string, db: Db): Promise<string[]> {
@@ -57,9 +92,17 @@ async function checkIntegrity(provider: string, url: string, db: Db): Promise<st
       sqlite.close();
     }
   }
-  const orphans = await db.$queryRaw<{ n: bigint }[]>`
-    SELECT count(*) AS n FROM "Annotation" a LEFT JOIN "Clause" c ON c."id" = a."clauseId" WHERE c."id" IS NULL`;
-  return Number(orphans[0].n) === 0 ? [] : [`${orphans[0].n} annotations without their clause`];
+  const [annotations, evidence] = await Promise.all([
+    db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "Annotation" a LEFT JOIN "Clause" c ON c."id" = a."clauseId" WHERE c."id" IS NULL`,
+    db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "AssessmentEvidence" e LEFT JOIN "Assessment" a ON a."id" = e."assessmentId"
+      WHERE a."id" IS NULL`,
+  ]);
+  return [
+    ...(Number(annotations[0].n) ? [`${annotations[0].n} annotations without their clause`] : []),
+    ...(Number(evidence[0].n) ? [`${evidence[0].n} evidence rows without their code`] : []),
+  ];
 }
 
 function writeTargets(annotationId: string, version: number): TWriteTarget[] {
@@ -139,6 +182,29 @@ function writeTargets(annotationId: string, version: number): TWriteTarget[] {
   ];
 }
 
+/** The figures of one load: what was acknowledged, per kind of write, and every status answered. */
+function summarizeLoad(provider: string, step: string, load: TLoadResult, writers: number): TRow[] {
+  const rate = (n: number) => `${(n / load.seconds).toFixed(0)}/s`;
+  const statuses = (s: Record<string, number>) =>
+    Object.entries(s)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(" ");
+  return [
+    {
+      provider,
+      check: `${step}: acknowledged annotations`,
+      figure: `${load.annotations.length} in ${load.seconds} s by ${writers} writers (${rate(load.annotations.length)}; ${statuses(load.statuses.annotations)})`,
+      violations: 0,
+    },
+    {
+      provider,
+      check: `${step}: acknowledged codes`,
+      figure: `${load.codes.length} (${rate(load.codes.length)}; ${statuses(load.statuses.codes)}; ${load.codeConflicts} refused as conflicts)`,
+      violations: 0,
+    },
+  ];
+}
+
 async function proveProvider(
   provider: "sqlite" | "postgresql",
   options: { seconds: number; writers: number; bad: number },
@@ -169,20 +235,29 @@ async function proveProvider(
     server = await startServer(url, PORT);
 
     // Load
-    const load = await runWriteLoad({ baseUrl: server.url, accounts: writers, clauseIds, seconds: options.seconds });
-    const present = await countPresent(db, load.acknowledged);
-    const lost = load.acknowledged.length - present;
+    const codeCells: TCodeCells = { cells: await findCodeCells(db), cursor: new Map() };
+    await warmUpWriteRoutes(server.url, writers[0], clauseIds[0]);
+    const load = await runWriteLoad({
+      baseUrl: server.url,
+      accounts: writers,
+      clauseIds,
+      codeCells,
+      seconds: options.seconds,
+    });
+    rows.push(...summarizeLoad(provider, "load", load, options.writers));
+    const lostAnnotations = load.annotations.length - (await countPresentAnnotations(db, load.annotations));
+    const lostCodes = load.codes.length - (await countPresentCodes(db, load.codes));
     rows.push({
       provider,
-      check: "load: acknowledged writes",
-      figure: `${load.acknowledged.length} in ${load.seconds} s by ${options.writers} writers (${(load.acknowledged.length / load.seconds).toFixed(0)}/s)`,
-      violations: 0,
+      check: "load: lost annotations",
+      figure: String(lostAnnotations),
+      violations: lostAnnotations,
     });
-    rows.push({ provider, check: "load: lost writes", figure: String(lost), violations: lost });
+    rows.push({ provider, check: "load: lost codes", figure: String(lostCodes), violations: lostCodes });
     rows.push({
       provider,
       check: "load: 5xx answers",
-      figure: `${load.serverErrors} of ${load.requests} (statuses ${JSON.stringify(load.statuses)})`,
+      figure: `${load.serverErrors} of ${load.requests}`,
       violations: load.serverErrors,
     });
 
@@ -190,22 +265,40 @@ async function proveProvider(
     let killed!: () => void;
     const stop = new Promise<void>((resolve) => (killed = resolve));
     const crashSeconds = Math.max(4, Math.round(options.seconds / 2));
-    const crashLoad = runWriteLoad({ baseUrl: server.url, accounts: writers, clauseIds, seconds: crashSeconds, stop });
+    const crashLoad = runWriteLoad({
+      baseUrl: server.url,
+      accounts: writers,
+      clauseIds,
+      codeCells,
+      seconds: crashSeconds,
+      stop,
+    });
     await new Promise((r) => setTimeout(r, (crashSeconds * 1000) / 2));
     server.kill();
     killed();
     const crash = await crashLoad;
     server = await startServer(url, PORT);
-    const crashPresent = await countPresent(db, crash.acknowledged);
-    const crashLost = crash.acknowledged.length - crashPresent;
+    const crashLostAnnotations = crash.annotations.length - (await countPresentAnnotations(db, crash.annotations));
+    const crashLostCodes = crash.codes.length - (await countPresentCodes(db, crash.codes));
     const integrity = await checkIntegrity(provider, url, db);
     rows.push({
       provider,
       check: "crash: acknowledged before SIGKILL",
-      figure: String(crash.acknowledged.length),
+      figure: `${crash.annotations.length} annotations, ${crash.codes.length} codes`,
       violations: 0,
     });
-    rows.push({ provider, check: "crash: lost after restart", figure: String(crashLost), violations: crashLost });
+    rows.push({
+      provider,
+      check: "crash: annotations lost after restart",
+      figure: String(crashLostAnnotations),
+      violations: crashLostAnnotations,
+    });
+    rows.push({
+      provider,
+      check: "crash: codes lost after restart",
+      figure: String(crashLostCodes),
+      violations: crashLostCodes,
+    });
     rows.push({
       provider,
       check: "crash: integrity check",
