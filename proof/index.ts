@@ -7,18 +7,27 @@
  *   crash      the same load, the server killed with SIGKILL in the middle, restarted: every acknowledged annotation
  *              and code is present and the database is consistent (PRAGMA integrity_check and foreign_key_check on
  *              SQLite, orphan queries on PostgreSQL);
- *   bad input  at least `bad` generated malformed inputs against every write route: no 5xx, database unchanged.
+ *   bad input  at least `bad` generated malformed inputs against every write route: no 5xx, database unchanged;
+ *   browser    on a fresh SQLite database with the reference dataset: axe-core on the home, matrix, compare and
+ *              clause pages, Lighthouse 12.2.3 on the same pages (performance, accessibility, best practices, SEO);
+ *              serious or critical accessibility failures are violations, the scores are figures (the rule is in
+ *              lib/browser.ts).
  * Prints a summary and exits 1 on any violation. Options: --seconds 60 --writers 50 --bad 1000
- * --providers sqlite,postgresql --smoke (a few seconds of each, for CI).
+ * --providers sqlite,postgresql --steps database,browser (database: load, crash and bad input on each provider)
+ * --desktop (Lighthouse's desktop profile instead of its default mobile one) --smoke (a few seconds of each step,
+ * Lighthouse on the matrix page only, for CI). PROOF_PORT (3320) and PROOF_PG_PORT (5450) move the servers.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { createDb, type Db } from "@/lib/data/db";
 import { ensureBuild, printTable, startServer, type TServer } from "../bench/lib/harness";
 import { createProofAccounts } from "./lib/accounts";
+import { runAxe } from "./lib/axe";
+import { BROWSER_PAGES, LIGHTHOUSE_CATEGORIES, runLighthouse, type TBrowserPage } from "./lib/browser";
 import { generateBadRequests, type TWriteTarget } from "./lib/bad-input";
 import { diffFingerprints, takeFingerprint } from "./lib/fingerprint";
 import {
@@ -353,6 +362,56 @@ async function proveProvider(
   return rows;
 }
 
+/**
+ * The browser step on a fresh SQLite database holding the reference dataset only (no proof writes, so the clause
+ * page shows what a reader sees): axe-core on every page, Lighthouse on `lighthousePages`.
+ */
+async function proveBrowser(options: { lighthousePages: TBrowserPage[]; desktop: boolean }): Promise<TRow[]> {
+  fs.mkdirSync(path.join(root, "proof", ".data"), { recursive: true });
+  const file = path.join(root, "proof", ".data", "browser.db");
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  const url = `file:${file}`;
+  setupDatabase(url);
+  const server = await startServer(url, PORT);
+  try {
+    const axe = await runAxe({ baseUrl: server.url, pages: BROWSER_PAGES });
+    const lighthouse = await runLighthouse({
+      baseUrl: server.url,
+      pages: options.lighthousePages,
+      desktop: options.desktop,
+    });
+    console.log(`\nLighthouse 12.2.3 (${options.desktop ? "desktop" : "mobile"} profile):`);
+    printTable(
+      ["page", ...LIGHTHOUSE_CATEGORIES],
+      lighthouse.map((l) => [l.page, ...LIGHTHOUSE_CATEGORIES.map((c) => l.scores[c]?.toFixed(2) ?? "—")]),
+    );
+    for (const l of lighthouse) {
+      const metrics = Object.entries(l.metrics).map(([name, value]) => `${name} ${value}`);
+      console.log(`  ${l.page}: performance ${metrics.join(", ")}`);
+      for (const a of l.failed)
+        console.log(`  ${l.page}: ${a.category} ${a.id}${a.impact ? ` (${a.impact})` : ""}: ${a.title} [${a.items}]`);
+    }
+    for (const a of axe) for (const v of [...a.severe, ...a.other]) console.log(`  ${a.page}: axe-core ${v}`);
+    return [
+      ...axe.map((a) => ({
+        provider: "sqlite",
+        check: `browser: axe-core on ${a.page}`,
+        figure: `${a.severe.length} serious or critical, ${a.other.length} moderate or minor`,
+        violations: a.violations,
+      })),
+      ...lighthouse.map((l) => ({
+        provider: "sqlite",
+        check: `browser: Lighthouse on ${l.page}`,
+        figure: LIGHTHOUSE_CATEGORIES.map((c) => `${c} ${l.scores[c]?.toFixed(2) ?? "—"}`).join(", "),
+        violations: l.violations,
+      })),
+    ];
+  } finally {
+    await server.stop();
+    server.kill();
+  }
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -360,19 +419,33 @@ async function main() {
       writers: { type: "string", default: "50" },
       bad: { type: "string", default: "1000" },
       providers: { type: "string", default: "sqlite,postgresql" },
+      steps: { type: "string", default: "database,browser" },
+      desktop: { type: "boolean", default: false },
       smoke: { type: "boolean", default: false },
     },
   });
+  const steps = new Set(values.steps.split(","));
+  for (const step of steps)
+    if (step !== "database" && step !== "browser") throw new Error(`unknown step '${step}' (database, browser)`);
   const options = values.smoke
     ? { seconds: 4, writers: 10, bad: 200 }
     : { seconds: Number(values.seconds), writers: Number(values.writers), bad: Number(values.bad) };
   ensureBuild();
   const rows: TRow[] = [];
-  for (const provider of values.providers.split(",") as ("sqlite" | "postgresql")[]) {
-    console.log(
-      `\n${provider}: proving (${options.seconds} s load, ${options.writers} writers, ${options.bad} bad inputs)…`,
-    );
-    rows.push(...(await proveProvider(provider, options)));
+  const started = performance.now();
+  if (steps.has("database")) {
+    for (const provider of values.providers.split(",") as ("sqlite" | "postgresql")[]) {
+      console.log(
+        `\n${provider}: proving (${options.seconds} s load, ${options.writers} writers, ${options.bad} bad inputs)…`,
+      );
+      rows.push(...(await proveProvider(provider, options)));
+    }
+  }
+  if (steps.has("browser")) {
+    // The smoke run keeps CI short: Lighthouse on the matrix only, axe-core on every page still.
+    const lighthousePages = values.smoke ? BROWSER_PAGES.filter((p) => p.name === "matrix") : BROWSER_PAGES;
+    console.log(`\nbrowser: axe-core on ${BROWSER_PAGES.length} pages, Lighthouse on ${lighthousePages.length}…`);
+    rows.push(...(await proveBrowser({ lighthousePages, desktop: values.desktop })));
   }
   console.log("");
   printTable(
@@ -380,7 +453,8 @@ async function main() {
     rows.map((r) => [r.provider, r.check, r.figure, r.violations]),
   );
   const violations = rows.reduce((n, r) => n + r.violations, 0);
-  console.log(`\nproof: ${violations === 0 ? "all checks hold" : `${violations} violations`}`);
+  console.log(`\nproof: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`proof: ${violations === 0 ? "all checks hold" : `${violations} violations`}`);
   process.exitCode = violations === 0 ? 0 : 1;
 }
 
