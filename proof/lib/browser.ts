@@ -4,12 +4,13 @@
  *
  * What counts as a violation:
  *   axe-core     every rule of WCAG 2.0/2.1 A and AA (the tags of e2e/a11y.e2e.ts) that fails on a page with
- *                serious or critical impact, counted once per rule (the figure also gives the elements);
+ *                serious or critical impact, counted once per rule (the lines printed before the summary name
+ *                the elements);
  *   Lighthouse   every failed accessibility audit whose axe rule has serious or critical impact, and an
  *                accessibility score under 0.9 (one more violation for the page).
- * Performance, best practices and SEO are figures, not violations: performance is Lighthouse's default mobile
- * profile (simulated slow 4G and a 4× slower CPU), measured on whatever else the machine is doing. Their failed
- * audits are listed with the accessibility ones.
+ * Performance, best practices and SEO are figures, not violations: performance is measured in Lighthouse's default
+ * mobile profile (simulated slow 4G and a 4× slower CPU; `--desktop` for its desktop profile) on top of whatever else
+ * the machine is doing. The failed audits of best practices and SEO are listed with the accessibility ones.
  */
 import type { Result as TLighthouseResult } from "lighthouse";
 import { chromiumLaunchOptions } from "../../e2e/chromium";
