@@ -11,7 +11,9 @@ import {
   type TPartyChoice,
 } from "@/lib/data/compare.repository";
 import type { TCitation } from "@/lib/data/citations";
-import { getDb } from "@/lib/data/db";
+import { getDb, type Db } from "@/lib/data/db";
+import { currentDataVersion } from "./read-scope";
+import { createVersionedCache } from "./versioned-cache";
 
 export type TCompareDocumentHead = {
   id: string;
@@ -33,6 +35,22 @@ export type TCompareView = {
   parties: TPartyChoice[];
 };
 
+/** The document and party choices of the compare form, kept per data version (lib/server/versioned-cache.ts). */
+const compareChoices = createVersionedCache<{ documents: TDocumentChoice[]; parties: TPartyChoice[] }>({
+  maxEntries: 1,
+});
+
+/**
+ * Comparisons kept per pair, party, language and data version: the reads, the aligner's proposals for clauses no
+ * stored link covers and the word diffs are the same until the data changes. Pairs over COMPARISON_CACHE_MAX_CLAUSES
+ * clauses in all are served but not kept: such a comparison weighs tens of megabytes.
+ */
+const COMPARISON_CACHE_MAX_CLAUSES = 4_000;
+const comparisons = createVersionedCache<TCompared>({
+  maxEntries: 16,
+  keepIf: (c) => c.from.clauseCount + c.to.clauseCount <= COMPARISON_CACHE_MAX_CLAUSES,
+});
+
 /**
  * The comparison of two documents for the given URL parameters: what the compare page renders and its JSON twin
  * returns. `strict` (the JSON twin) refuses unknown parameters and requires both documents; the page, without
@@ -46,7 +64,11 @@ export async function getCompareView(
   const query = parseCompareQuery(params, { strict, requireDocuments: strict });
   if (lang) query.lang = lang;
   const db = getDb();
-  const [documents, parties] = await Promise.all([findDocumentChoices(db), findPartyChoices(db)]);
+  const version = await currentDataVersion(db);
+  const { documents, parties } = await compareChoices.get(db, "choices", version, async () => {
+    const [documents, parties] = await Promise.all([findDocumentChoices(db), findPartyChoices(db)]);
+    return { documents, parties };
+  });
   if (query.party !== null && !parties.some((p) => p.id === query.party)) {
     throw badParameter(
       "party",
@@ -55,12 +77,23 @@ export async function getCompareView(
   }
   if (query.from === null || query.to === null)
     return { query, from: null, to: null, comparison: null, documents, parties };
+  const { from, to } = query;
+  const compared = await comparisons.get(db, JSON.stringify([from, to, query.party, query.lang]), version, () =>
+    compareDocuments(db, { from, to, party: query.party, lang: query.lang }),
+  );
+  return { query, ...compared, documents, parties };
+}
 
-  const input = await findCompareInput(query.from, query.to, query.party, db);
+type TCompared = { from: TCompareDocumentHead; to: TCompareDocumentHead; comparison: TComparison };
+
+async function compareDocuments(
+  db: Db,
+  { from, to, party, lang }: { from: string; to: string; party: string | null; lang: TLang },
+): Promise<TCompared> {
+  const input = await findCompareInput(from, to, party, db);
   if ("missing" in input) throw notFound("document", input.missing);
   const head = ({ clauses, ...d }: typeof input.from): TCompareDocumentHead => ({ ...d, clauseCount: clauses.length });
   return {
-    query,
     from: head(input.from),
     to: head(input.to),
     comparison: buildComparison({
@@ -69,12 +102,10 @@ export async function getCompareView(
       fromClauses: input.from.clauses,
       toClauses: input.to.clauses,
       alignments: input.alignments,
-      lang: query.lang,
-      party: query.party,
+      lang,
+      party,
       redLinePositions: input.redLinePositions,
       assessments: input.assessments,
     }),
-    documents,
-    parties,
   };
 }

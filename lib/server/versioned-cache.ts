@@ -13,7 +13,14 @@ export type TVersionedCache<V> = {
   get: (db: object, key: string, version: bigint, load: () => Promise<V>) => Promise<V>;
 };
 
-export function createVersionedCache<V>({ maxEntries }: { maxEntries: number }): TVersionedCache<V> {
+export function createVersionedCache<V>({
+  maxEntries,
+  keepIf,
+}: {
+  maxEntries: number;
+  /** Values failing this are served to the requests waiting for them but not kept (e.g. too large to hold). */
+  keepIf?: (value: V) => boolean;
+}): TVersionedCache<V> {
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new Error("maxEntries must be a positive integer");
   const byDb = new WeakMap<object, Map<string, { version: bigint; value: Promise<V> }>>();
   return {
@@ -38,9 +45,14 @@ export function createVersionedCache<V>({ maxEntries }: { maxEntries: number }):
       entries.set(key, entry);
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
       const owner = entries;
-      value.catch(() => {
-        if (owner.get(key) === entry) owner.delete(key);
-      });
+      value.then(
+        (loaded) => {
+          if (keepIf && !keepIf(loaded) && owner.get(key) === entry) owner.delete(key);
+        },
+        () => {
+          if (owner.get(key) === entry) owner.delete(key);
+        },
+      );
       return value;
     },
   };

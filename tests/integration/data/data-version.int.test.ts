@@ -5,6 +5,7 @@
  */
 import { readDataVersion } from "@/lib/data/data-version";
 import * as matrixRoute from "@/app/api/documents/[id]/matrix/route";
+import { getCompareView } from "@/lib/server/compare";
 import { getMatrixView } from "@/lib/server/matrix";
 import type { Db } from "@/lib/data/db";
 import { testProvider } from "../../helpers/databases";
@@ -29,6 +30,14 @@ const COVERED: [string, (db: Db) => Promise<unknown>][] = [
   ["Coder", (d) => d.coder.updateMany({ where: { id: "reference" }, data: { method: "re-read" } })],
   ["Assessment", (d) => d.assessment.updateMany({ where: { clauseId: CLAUSE }, data: { confidence: "low" } })],
   ["Release", (d) => d.release.updateMany({ data: { note: "checked" } })],
+  ["Alignment", (d) => d.alignment.updateMany({ where: { fromDocumentId: DOCUMENT }, data: { note: "checked" } })],
+  ["Source", (d) => d.source.updateMany({ where: { outlet: { not: "" } }, data: { date: "2025-11-30" } })],
+  ["ClauseSource", (d) => d.clauseSource.updateMany({ where: { clauseId: CLAUSE }, data: { note: "checked" } })],
+  [
+    "DocumentSource",
+    (d) => d.documentSource.updateMany({ where: { documentId: DOCUMENT }, data: { note: "checked" } }),
+  ],
+  ["PositionSource", (d) => d.positionSource.updateMany({ data: { note: "checked" } })],
   [
     "Setting",
     (d) => d.setting.upsert({ where: { key: "probe" }, create: { key: "probe", value: "1" }, update: { value: "2" } }),
@@ -165,5 +174,26 @@ describe("the reading gate's cached setting", () => {
     expect(await status()).toBe(401);
     await db().setting.delete({ where: { key: "reading" } });
     expect(await status()).toBe(200);
+  });
+});
+
+describe("the comparison's cached reads", () => {
+  const COMPARED = "e3-counter-2025-11-23";
+  const outlet = async () => {
+    const view = await getCompareView(new URLSearchParams({ from: DOCUMENT, to: COMPARED }), { strict: true });
+    return view.from!.sources[0].outlet;
+  };
+
+  it("reads again as soon as a source is corrected, even straight in the database", async () => {
+    const before = await outlet();
+    const { sourceId } = await db().documentSource.findFirstOrThrow({
+      where: { documentId: DOCUMENT },
+      orderBy: { ordinal: "asc" },
+      select: { sourceId: true },
+    });
+    await db().source.update({ where: { id: sourceId }, data: { outlet: "Corrected outlet" } });
+    expect(await outlet()).toBe("Corrected outlet");
+    await db().source.update({ where: { id: sourceId }, data: { outlet: before } });
+    expect(await outlet()).toBe(before);
   });
 });

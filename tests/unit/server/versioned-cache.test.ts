@@ -50,6 +50,16 @@ describe("createVersionedCache", () => {
     expect(await cache.get(db, "a", 1n, async () => "recovered")).toBe("recovered");
   });
 
+  it("serves but does not keep a value that fails keepIf", async () => {
+    const cache = createVersionedCache<string>({ maxEntries: 4, keepIf: (v) => v.length < 8 });
+    let calls = 0;
+    const load = async () => (++calls === 1 ? "a large value" : "small");
+    expect(await cache.get(db, "a", 1n, load)).toBe("a large value");
+    expect(await cache.get(db, "a", 1n, load)).toBe("small");
+    expect(await cache.get(db, "a", 1n, load)).toBe("small");
+    expect(calls).toBe(2);
+  });
+
   it("drops the least recently used entry beyond its bound", async () => {
     const cache = createVersionedCache<string>({ maxEntries: 2 });
     const { load, calls } = counter();

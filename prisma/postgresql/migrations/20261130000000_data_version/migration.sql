@@ -1,7 +1,7 @@
--- A counter that every write to the tables the matrix reads, and to the settings, raises in the writer's own
--- transaction: the server caches what it read from those tables under the version it saw and reads again when the
--- version moved, whoever wrote (this server, another process, a command-line import, a hand-edited database).
--- See lib/data/data-version.ts.
+-- A counter that every write to the tables the matrix and the comparison read, and to the settings, raises in the
+-- writer's own transaction: the server caches what it read from those tables under the version it saw and reads
+-- again when the version moved, whoever wrote (this server, another process, a command-line import, a hand-edited
+-- database). See lib/data/data-version.ts.
 
 -- CreateTable
 CREATE TABLE "DataVersion" (
@@ -41,3 +41,8 @@ CREATE CONSTRAINT TRIGGER "Assessment_data_version" AFTER INSERT OR UPDATE OR DE
 CREATE CONSTRAINT TRIGGER "AssessmentEvidence_data_version" AFTER INSERT OR UPDATE OR DELETE ON "AssessmentEvidence" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();
 CREATE CONSTRAINT TRIGGER "Release_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Release" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();
 CREATE CONSTRAINT TRIGGER "Setting_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Setting" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();
+CREATE CONSTRAINT TRIGGER "Alignment_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Alignment" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();
+CREATE CONSTRAINT TRIGGER "Source_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Source" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();
+CREATE CONSTRAINT TRIGGER "DocumentSource_data_version" AFTER INSERT OR UPDATE OR DELETE ON "DocumentSource" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();
+CREATE CONSTRAINT TRIGGER "ClauseSource_data_version" AFTER INSERT OR UPDATE OR DELETE ON "ClauseSource" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();
+CREATE CONSTRAINT TRIGGER "PositionSource_data_version" AFTER INSERT OR UPDATE OR DELETE ON "PositionSource" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "redlines_bump_data_version"();

@@ -1,7 +1,7 @@
--- A counter that every write to the tables the matrix reads, and to the settings, raises in the writer's own
--- transaction: the server caches what it read from those tables under the version it saw and reads again when the
--- version moved, whoever wrote (this server, another process, a command-line import, a hand-edited database).
--- See lib/data/data-version.ts.
+-- A counter that every write to the tables the matrix and the comparison read, and to the settings, raises in the
+-- writer's own transaction: the server caches what it read from those tables under the version it saw and reads
+-- again when the version moved, whoever wrote (this server, another process, a command-line import, a hand-edited
+-- database). See lib/data/data-version.ts.
 
 -- CreateTable
 CREATE TABLE "DataVersion" (
@@ -51,3 +51,18 @@ CREATE TRIGGER "Release_data_version_delete" AFTER DELETE ON "Release" BEGIN UPD
 CREATE TRIGGER "Setting_data_version_insert" AFTER INSERT ON "Setting" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
 CREATE TRIGGER "Setting_data_version_update" AFTER UPDATE ON "Setting" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
 CREATE TRIGGER "Setting_data_version_delete" AFTER DELETE ON "Setting" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "Alignment_data_version_insert" AFTER INSERT ON "Alignment" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "Alignment_data_version_update" AFTER UPDATE ON "Alignment" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "Alignment_data_version_delete" AFTER DELETE ON "Alignment" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "Source_data_version_insert" AFTER INSERT ON "Source" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "Source_data_version_update" AFTER UPDATE ON "Source" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "Source_data_version_delete" AFTER DELETE ON "Source" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "DocumentSource_data_version_insert" AFTER INSERT ON "DocumentSource" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "DocumentSource_data_version_update" AFTER UPDATE ON "DocumentSource" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "DocumentSource_data_version_delete" AFTER DELETE ON "DocumentSource" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "ClauseSource_data_version_insert" AFTER INSERT ON "ClauseSource" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "ClauseSource_data_version_update" AFTER UPDATE ON "ClauseSource" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "ClauseSource_data_version_delete" AFTER DELETE ON "ClauseSource" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "PositionSource_data_version_insert" AFTER INSERT ON "PositionSource" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "PositionSource_data_version_update" AFTER UPDATE ON "PositionSource" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+CREATE TRIGGER "PositionSource_data_version_delete" AFTER DELETE ON "PositionSource" BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
