@@ -80,11 +80,11 @@ type TMatrixReads = {
 const matrixReads = createVersionedCache<TMatrixReads>({ maxEntries: 16 });
 
 /**
- * Built views of the same reads, per query and version, for views every viewer sees
- * alike (no blind coding in play). Only for documents up to BUILD_CACHE_MAX_CELLS cells: beyond that a view weighs
- * megabytes and its build is small next to sending it.
+ * Built views of the same reads, per query and version, for views every viewer sees alike (no blind coding in play).
+ * Only for documents up to BUILD_CACHE_MAX_CELLS cells (a 1,000 × 12 view holds a few megabytes; past that its build
+ * is small next to sending it), and at most 32 views: a bound of roughly 150 MB in the worst case.
  */
-const matrixBuilds = createVersionedCache<TMatrix>({ maxEntries: 64 });
+const matrixBuilds = createVersionedCache<TMatrix>({ maxEntries: 32 });
 const BUILD_CACHE_MAX_CELLS = 20_000;
 
 async function loadMatrixReads(db: Db, documentId: string, coder: string): Promise<TMatrixReads> {

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/data/db";
 
 /**
  * One read of the data version per GET request. `handle()` runs every GET inside a read scope, and each cached read
- * in it (the reading gate, the matrix) takes the version from here rather than from the database again. A GET
+ * in it (the reading gate, the matrix, the comparison) takes the version from here rather than from the database again. A GET
  * writes nothing, so the version read at its start is a sound tag for everything it reads afterwards (at worst the
  * data is newer than its tag, and the next request reads again). Outside a scope (pages, writes, scripts) every
  * call reads the database.
