@@ -17,6 +17,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "../e2e/chromium";
 import { findCompareInput, findDocumentChoices, findPartyChoices } from "@/lib/data/compare.repository";
 import { createDb, type Db } from "@/lib/data/db";
 import { buildComparison, type TComparison } from "@/lib/domain/compare";
@@ -25,7 +26,6 @@ import { generateSyntheticDataset, SYNTHETIC_DOCUMENT, SYNTHETIC_REVISION } from
 import { createBenchDatabase, ensureBuild, ms, printTable, startServer, time, timeGetAgainst } from "./lib/harness";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** The page at 100× takes minutes to load in Chromium; past this the figure is reported as a timeout. */
 const PAGE_TIMEOUT_MS = Number(process.env.BENCH_PAGE_TIMEOUT_MS ?? 300_000);
 
@@ -117,17 +117,7 @@ async function measurePage(url: string): Promise<TPageFigures> {
   const start = performance.now();
   const html = await (await fetch(url)).arrayBuffer();
   const htmlMs = performance.now() - start;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const loadStart = performance.now();

@@ -10,6 +10,7 @@
  *   npm run bench:matrix          (builds the app first if there is no build)
  */
 import { chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "../e2e/chromium";
 import { createDb } from "@/lib/data/db";
 import { findMatrixInput } from "@/lib/data/matrix.repository";
 import { buildMatrix } from "@/lib/domain/matrix/build";
@@ -18,7 +19,6 @@ import { generateSyntheticDataset, SYNTHETIC_DOCUMENT } from "./lib/synthetic";
 import { createBenchDatabase, ensureBuild, ms, printTable, startServer, time, timeGetAgainst } from "./lib/harness";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 type TCase = { name: string; clauses: number | null; documentId: string; httpRuns: number; buildRuns: number };
 
@@ -30,17 +30,7 @@ const CASES: TCase[] = [
 ];
 
 async function countRenderedRows(url: string): Promise<{ rendered: number; total: number }> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(url, { waitUntil: "networkidle", timeout: 120_000 });
